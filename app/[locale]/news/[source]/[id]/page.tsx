@@ -1,0 +1,33 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { ArticleView } from '@/components/article/article-view'
+import { PageShell } from '@/components/layout/page-shell'
+import { getArticle, getArticleBody } from '@/lib/content'
+import { decodeSegment, resolveEdition } from '@/lib/edition'
+import { articleParams } from '@/lib/routes'
+
+export const revalidate = 600
+export const generateStaticParams = articleParams
+
+type Params = Promise<{ locale: string; source: string; id: string }>
+
+async function load(params: Params) {
+  const locale = await resolveEdition(params)
+  const { source, id } = await params
+  return getArticle(locale, decodeSegment(source), decodeSegment(id)) ?? notFound()
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const article = await load(params)
+  return { title: article.title, description: article.summary }
+}
+
+export default async function ArticlePage({ params }: { params: Params }) {
+  const article = await load(params)
+  const body = await getArticleBody(article)
+  return (
+    <PageShell locale={article.edition} sidebar={article.sidebar} widgets={article.widgets} article={article}>
+      <ArticleView article={article} body={body} now={Date.now()} />
+    </PageShell>
+  )
+}

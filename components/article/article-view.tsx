@@ -1,0 +1,159 @@
+import { getTranslations } from 'next-intl/server'
+import { Link } from '@/i18n/navigation'
+import type { Locale } from '@/i18n/routing'
+import { siteConfig } from '@/lib/config'
+import { getAdjacentArticles, getRelatedArticles, getTranslations as getArticleTranslations, type ArticleMeta, type RenderedBody } from '@/lib/content'
+import { slugify } from '@/lib/content/text'
+import { DateMeta } from '../ui/date-meta'
+import { Thumbnail } from '../ui/thumbnail'
+
+export async function ArticleView({ article, body, now }: { article: ArticleMeta; body: RenderedBody; now: number }) {
+  const locale: Locale = article.edition
+  const t = await getTranslations({ locale })
+  const { previous, next } = article.pager ? getAdjacentArticles(article) : { previous: null, next: null }
+  const translations = getArticleTranslations(article)
+  const related = getRelatedArticles(article)
+  const linkClass = 'hover:text-accent dark:hover:text-accent-dark'
+  return (
+    <article lang={article.lang} className="space-y-6">
+      <header className="space-y-3">
+        <h1 className="text-3xl leading-tight font-bold">{article.title}</h1>
+        {article.lead && <p className="text-lg text-neutral-700 dark:text-neutral-300">{article.lead}</p>}
+        <p className="text-sm text-neutral-700 dark:text-neutral-300">
+          <span className="sr-only">{t('article.published')} </span>
+          <DateMeta locale={locale} iso={article.date} now={now} />
+          {article.lastmod && (
+            <>
+              {' · '}
+              {t('article.updated')} <DateMeta locale={locale} iso={article.lastmod} now={now} />
+            </>
+          )}
+          {article.categories.length > 0 && (
+            <>
+              {' · '}
+              {t('article.source')}:{' '}
+              {article.categories.map((category, i) => (
+                <span key={category}>
+                  {i > 0 && ', '}
+                  <Link href={`/categories/${encodeURIComponent(slugify(category))}`} locale={locale} prefetch={false} className={linkClass}>
+                    {category}
+                  </Link>
+                </span>
+              ))}
+            </>
+          )}
+          {' · '}
+          {t('article.readingTime', { minutes: article.readingMinutes })}
+        </p>
+      </header>
+
+      {article.thumbnail && <Thumbnail src={article.thumbnail} eager />}
+
+      {article.toc && body.toc.length > 0 && (
+        <nav aria-labelledby="toc-title" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
+          <h2 id="toc-title" className="mb-2 font-bold">
+            {t('article.toc')}
+          </h2>
+          <ol className="space-y-1 text-sm">
+            {body.toc.map((entry) => (
+              <li key={entry.id} style={{ paddingInlineStart: `${(entry.depth - 2) * 1}rem` }}>
+                <a href={`#${entry.id}`} className={linkClass}>
+                  {entry.text}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
+      <div
+        className="prose max-w-none prose-neutral dark:prose-invert prose-a:text-accent prose-img:mx-auto prose-img:rounded dark:prose-a:text-accent-dark"
+        dangerouslySetInnerHTML={{ __html: body.html }}
+      />
+
+      <footer className="space-y-6 border-t border-neutral-200 pt-6 dark:border-neutral-700">
+        {article.tags.length > 0 && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-bold">{t('article.tags')}:</span>
+            {article.tags.map((tag) => (
+              <Link key={tag} href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} prefetch={false} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                #{tag}
+              </Link>
+            ))}
+          </div>
+        )}
+
+        {article.sourceUrl && (
+          <p className="text-sm">
+            <a href={article.sourceUrl} rel="noopener noreferrer nofollow" className="font-semibold text-accent underline dark:text-accent-dark">
+              {t('article.original')} ↗
+            </a>
+          </p>
+        )}
+
+        {article.authorbox && (
+          <section aria-label={t('article.author')} className="rounded bg-neutral-100 p-4 dark:bg-neutral-800" data-authorbox="">
+            <p className="font-bold">
+              {t('article.author')}: {article.author ?? siteConfig.defaultAuthor}
+            </p>
+            <p className="text-sm">{t('article.authorBio', { name: article.author ?? siteConfig.defaultAuthor })}</p>
+          </section>
+        )}
+
+        {article.comments && siteConfig.comments.provider && (
+          <section aria-label={t('article.comments')} data-comments={siteConfig.comments.provider} />
+        )}
+
+        {translations.length > 0 && (
+          <nav aria-label={t('article.translations')} className="text-sm" data-translations="">
+            <span className="font-bold">{t('article.translations')}: </span>
+            {translations.map((other, i) => (
+              <span key={other.key}>
+                {i > 0 && ' · '}
+                <Link href={other.path} locale={other.edition} hrefLang={other.edition} lang={other.edition} prefetch={false} className="underline hover:text-accent dark:hover:text-accent-dark">
+                  {t(`languages.${other.edition}`)}
+                </Link>
+              </span>
+            ))}
+          </nav>
+        )}
+
+        {(previous || next) && (
+          <nav aria-label={t('article.pager')} className="grid gap-4 text-sm sm:grid-cols-2" data-pager="">
+            {previous ? (
+              <Link href={previous.path} locale={locale} rel="prev" prefetch={false} className="rounded border border-neutral-300 p-3 hover:border-accent dark:border-neutral-600">
+                <span className="block text-neutral-600 dark:text-neutral-400">← {t('article.previous')}</span>
+                <span lang={previous.lang}>{previous.title}</span>
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next && (
+              <Link href={next.path} locale={locale} rel="next" prefetch={false} className="rounded border border-neutral-300 p-3 text-right hover:border-accent dark:border-neutral-600">
+                <span className="block text-neutral-600 dark:text-neutral-400">{t('article.next')} →</span>
+                <span lang={next.lang}>{next.title}</span>
+              </Link>
+            )}
+          </nav>
+        )}
+
+        {related.length > 0 && (
+          <section aria-labelledby="related-title">
+            <h2 id="related-title" className="mb-2 font-bold">
+              {t('article.related')}
+            </h2>
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {related.map((other) => (
+                <li key={other.key} lang={other.lang}>
+                  <Link href={other.path} locale={locale} prefetch={false} className={linkClass}>
+                    {other.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </footer>
+    </article>
+  )
+}

@@ -1,0 +1,62 @@
+import { getTranslations } from 'next-intl/server'
+import { Link } from '@/i18n/navigation'
+import type { Locale } from '@/i18n/routing'
+import { getMenuPages } from '@/lib/content'
+import { ThemeToggle } from '../ui/theme-toggle'
+
+export async function SiteHeader({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale })
+  const links = [
+    { href: '/', label: t('nav.home') },
+    ...getMenuPages(locale).map((page) => ({ href: page.path, label: page.title })),
+    { href: '/categories', label: t('nav.categories') },
+    { href: '/tags', label: t('nav.tags') },
+  ]
+  const linkClass = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white'
+  return (
+    <header>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2 focus:text-black">
+        {t('nav.skip')}
+      </a>
+      <div className="mx-auto max-w-6xl px-4 py-6">
+        <Link href="/" locale={locale} className="text-3xl font-bold tracking-tight text-neutral-900 hover:text-accent dark:text-white">
+          {t('site.title')}
+        </Link>
+        <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">{t('site.subtitle')}</p>
+      </div>
+      <div className="bg-neutral-800 text-white dark:bg-neutral-900">
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-4">
+          <nav aria-label={t('nav.main')} className="hidden md:block">
+            <ul className="flex flex-wrap">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} locale={locale} prefetch={false} className={linkClass}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <details className="group md:hidden">
+            <summary className="flex cursor-pointer list-none items-center gap-2 py-3 font-semibold [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true">☰</span>
+              {t('nav.menu')}
+            </summary>
+            <nav aria-label={t('nav.main')} className="pb-2">
+              <ul>
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} locale={locale} prefetch={false} className={linkClass}>
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </details>
+          <ThemeToggle label={t('theme.toggle')} />
+        </div>
+      </div>
+    </header>
+  )
+}

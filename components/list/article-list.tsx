@@ -1,0 +1,55 @@
+import { getTranslations } from 'next-intl/server'
+import { Link } from '@/i18n/navigation'
+import type { Locale } from '@/i18n/routing'
+import type { ArticleMeta } from '@/lib/content'
+import { slugify } from '@/lib/content/text'
+import { DateMeta } from '../ui/date-meta'
+import { Thumbnail } from '../ui/thumbnail'
+
+export async function ArticleList({ locale, articles, now }: { locale: Locale; articles: ArticleMeta[]; now: number }) {
+  const t = await getTranslations({ locale })
+  if (articles.length === 0) return <p>{t('list.empty')}</p>
+  return (
+    <ul className="divide-y divide-neutral-200 dark:divide-neutral-700">
+      {articles.map((article, index) => (
+        <li key={article.key} className="py-5 first:pt-0" data-article={article.key}>
+          <article lang={article.lang} className="flex flex-col gap-4 sm:flex-row">
+            {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="sm:w-48 sm:shrink-0" />}
+            <div className="min-w-0 flex-1">
+              <h2 className="text-xl leading-snug font-bold">
+                <Link href={article.path} locale={locale} prefetch={false} className="hover:text-accent dark:hover:text-accent-dark">
+                  {article.title}
+                </Link>
+              </h2>
+              <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+                <DateMeta locale={locale} iso={article.date} now={now} />
+                {article.categories[0] && (
+                  <>
+                    {' · '}
+                    <Link href={`/categories/${encodeURIComponent(slugify(article.categories[0]))}`} locale={locale} prefetch={false} className="hover:text-accent dark:hover:text-accent-dark">
+                      {article.categories[0]}
+                    </Link>
+                  </>
+                )}
+                {' · '}
+                {t('article.readingTime', { minutes: article.readingMinutes })}
+              </p>
+              <p className="mt-2 line-clamp-3 text-neutral-800 dark:text-neutral-200">{article.summary}</p>
+              {article.tags.length > 0 && (
+                <ul className="mt-2 flex flex-wrap gap-2 text-xs">
+                  {article.tags.map((tag) => (
+                    <li key={tag}>
+                      <Link href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} prefetch={false} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                        #{tag}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </article>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,22 @@
+import { getTranslations } from 'next-intl/server'
+import { Link } from '@/i18n/navigation'
+import type { Locale } from '@/i18n/routing'
+import { getRecentArticles } from '@/lib/content'
+import { Widget } from '../widget'
+
+export async function RecentWidget({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'widgets' })
+  return (
+    <Widget title={t('recent')} id="widget-recent">
+      <ul className="space-y-2 text-sm">
+        {getRecentArticles(locale).map((article) => (
+          <li key={article.key} lang={article.lang}>
+            <Link href={article.path} locale={locale} prefetch={false} className="hover:text-accent dark:hover:text-accent-dark">
+              {article.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Widget>
+  )
+}

@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server'
+import { Link } from '@/i18n/navigation'
+import type { Locale } from '@/i18n/routing'
+import { siteConfig } from '@/lib/config'
+import { getTerms, type Taxonomy } from '@/lib/content'
+import { Widget } from '../widget'
+
+async function TermsWidget({ locale, taxonomy, title }: { locale: Locale; taxonomy: Taxonomy; title: string }) {
+  const t = await getTranslations({ locale, namespace: 'taxonomy' })
+  const terms = getTerms(locale, taxonomy).slice(0, siteConfig.tagCloudSize)
+  return (
+    <Widget title={title} id={`widget-${taxonomy}`}>
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {terms.map((term) => (
+          <li key={term.slug}>
+            <Link
+              href={`/${taxonomy}/${encodeURIComponent(term.slug)}`}
+              locale={locale}
+              prefetch={false}
+              className="inline-block rounded border border-neutral-300 px-2 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
+            >
+              {term.name} <span className="text-neutral-600 dark:text-neutral-400">({t('count', { count: term.count })})</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Widget>
+  )
+}
+
+export async function CategoriesWidget({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'widgets' })
+  return <TermsWidget locale={locale} taxonomy="categories" title={t('categories')} />
+}
+
+export async function TaglistWidget({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'widgets' })
+  return <TermsWidget locale={locale} taxonomy="tags" title={t('taglist')} />
+}

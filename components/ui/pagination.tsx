@@ -1,0 +1,30 @@
+import { getTranslations } from 'next-intl/server'
+import { Link } from '@/i18n/navigation'
+import type { Locale } from '@/i18n/routing'
+
+/** Previous/next links; page 1 is the base path itself, page N is `<base>/page/N`. */
+export async function Pagination({ locale, basePath, page, totalPages }: { locale: Locale; basePath: string; page: number; totalPages: number }) {
+  if (totalPages <= 1) return null
+  const t = await getTranslations({ locale, namespace: 'list' })
+  const href = (n: number) => (n === 1 ? basePath : `${basePath === '/' ? '' : basePath}/page/${n}`)
+  const linkClass = 'rounded border border-neutral-300 px-3 py-2 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark'
+  return (
+    <nav aria-label={t('pagination')} className="mt-8 flex items-center justify-between gap-4 text-sm">
+      {page > 1 ? (
+        <Link href={href(page - 1)} locale={locale} rel="prev" prefetch={false} className={linkClass}>
+          ← {t('previous')}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span>{t('pageOf', { page, total: totalPages })}</span>
+      {page < totalPages ? (
+        <Link href={href(page + 1)} locale={locale} rel="next" prefetch={false} className={linkClass}>
+          {t('next')} →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  )
+}

@@ -1,0 +1,33 @@
+import { env } from './env'
+
+export const widgetNames = ['search', 'recent', 'categories', 'taglist', 'social', 'languages'] as const
+export type WidgetName = (typeof widgetNames)[number]
+
+/** Site constants. Environment-dependent values come from `lib/env.ts`. */
+export const siteConfig = {
+  url: env.siteUrl,
+  timeZone: env.timeZone,
+  /** Articles per list page (home, tag, category). */
+  pageSize: 10,
+  /** Articles in the "recent" widget. */
+  recentCount: 6,
+  /** Tags shown in the tag cloud widget, most used first. */
+  tagCloudSize: 30,
+  /** Widgets for articles and lists that do not name their own. */
+  defaultWidgets: ['search', 'recent', 'categories', 'taglist'] satisfies WidgetName[] as WidgetName[],
+  /** Links for the social widget. */
+  social: [
+    { label: 'RSS', href: '/index.xml' },
+    { label: 'GitHub', href: 'https://github.com/' },
+  ],
+  /** Comment provider; none is configured, so no comment block is shown anywhere. */
+  comments: { provider: null as string | null },
+  /** Author shown in the author box when an article does not name one. */
+  defaultAuthor: '编辑部',
+  /** Newest articles per edition pre-rendered at build; the rest render on first request. */
+  prerenderArticles: env.prerenderArticles,
+  /** List pages (home, tags, categories) pre-rendered per list at build. */
+  prerenderListPages: 2,
+  /** Seconds before a cached page is rendered again (relative dates, scheduled articles). */
+  revalidateSeconds: 600,
+} as const

@@ -1,0 +1,221 @@
+/**
+ * Turns one parsed Markdown file (front matter + body) into an `ArticleMeta`: applies the
+ * defaults of the front-matter reference, repairs what is safe to repair (with a warning) and
+ * rejects what is not (with an error naming the field). Pure: no I/O, no clock.
+ */
+import { widgetNames, type WidgetName } from '../config'
+import { localeForContentFolder } from '@/i18n/routing'
+import { parseContentDate, toZonedIso } from './dates'
+import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, stripControlCharacters } from './text'
+import type { ArticleMeta, ContentProblem, SidebarPosition } from './types'
+
+const PATH = /^([A-Za-z]{2}(?:-[A-Za-z]{2})?)\/news\/([^/]+)\/([^/]+?)\.([A-Za-z]{2}(?:-[A-Za-z]{2})?)\.md$/
+
+export interface NormalizeInput {
+  /** Path relative to the content root, with forward slashes. */
+  file: string
+  fields: Record<string, unknown>
+  body: string
+}
+
+export interface NormalizeResult {
+  article: ArticleMeta | null
+  warnings: ContentProblem[]
+  errors: ContentProblem[]
+}
+
+export function normalizeArticle(input: NormalizeInput, timeZone: string): NormalizeResult {
+  const { file, fields } = input
+  const warnings: ContentProblem[] = []
+  const errors: ContentProblem[] = []
+  const warn = (field: string, message: string) => warnings.push({ file, field, message })
+  const fail = (field: string, message: string) => errors.push({ file, field, message })
+
+  const text = (field: string): string | undefined => {
+    const value = fields[field]
+    if (value === undefined || value === null) return undefined
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+    if (typeof value !== 'string') {
+      fail(field, `expected a string, got ${describe(value)}`)
+      return undefined
+    }
+    const { text: clean, removed } = stripControlCharacters(value)
+    if (removed > 0) warn(field, `removed ${removed} control character(s)`)
+    return clean.trim()
+  }
+
+  const list = (field: string): string[] => {
+    const value = fields[field]
+    if (value === undefined || value === null || value === '') return []
+    const items = Array.isArray(value) ? value : [value]
+    if (!Array.isArray(value)) warn(field, 'a single value where a list belongs: read as a one-item list')
+    const out: string[] = []
+    for (const item of items) {
+      if (typeof item !== 'string' && typeof item !== 'number') {
+        fail(field, `list items must be strings, got ${describe(item)}`)
+        continue
+      }
+      const { text: clean, removed } = stripControlCharacters(String(item))
+      if (removed > 0) warn(field, `removed ${removed} control character(s)`)
+      if (clean.trim()) out.push(clean.trim())
+    }
+    return [...new Set(out)]
+  }
+
+  const bool = (field: string, fallback: boolean): boolean => {
+    const value = fields[field]
+    if (value === undefined || value === null || value === '') return fallback
+    if (typeof value === 'boolean') return value
+    if (value === 'true' || value === 'false') {
+      warn(field, `the string "${value}" read as a boolean`)
+      return value === 'true'
+    }
+    fail(field, `expected true or false, got ${describe(value)}`)
+    return fallback
+  }
+
+  const match = PATH.exec(file)
+  if (!match) {
+    fail('path', 'expected <lang>/news/<source>/<id>.<lang>.md')
+    return { article: null, warnings, errors }
+  }
+  const [, folder = '', sourceDir = '', id = '', suffix = ''] = match
+  const edition = localeForContentFolder(folder)
+  if (!edition) fail('path', `unknown language folder "${folder}"`)
+  if (suffix.toLowerCase() !== folder.toLowerCase()) warn('path', `file suffix ".${suffix}" differs from folder "${folder}"`)
+
+  const title = text('title')
+  if (!title) fail('title', 'missing or empty')
+
+  const dateText = text('date')
+  let time: number | null = null
+  if (!dateText) fail('date', 'missing or empty')
+  else {
+    time = parseContentDate(dateText, timeZone)
+    if (time === null) fail('date', `not a date: "${dateText}"`)
+  }
+
+  const lastmodText = text('lastmod')
+  let lastmod: string | null = null
+  if (lastmodText) {
+    const parsed = parseContentDate(lastmodText, timeZone)
+    if (parsed === null) fail('lastmod', `not a date: "${lastmodText}"`)
+    else lastmod = toZonedIso(parsed, timeZone)
+  }
+
+  const sidebar = readSidebar(fields.sidebar, warn, fail)
+  const widgets = readWidgets(fields.widgets === undefined ? undefined : list('widgets'), warn)
+  const thumbnail = readThumbnail(text('thumbnail'), warn)
+  const summaryField = text('summary') ?? ''
+  const body = stripControlCharacters(input.body)
+  if (body.removed > 0) warn('body', `removed ${body.removed} control character(s)`)
+  const plain = markdownToPlainText(body.text)
+  const declaredLang = list('lang')[0] ?? folder
+  const draft = bool('draft', false)
+  const comments = bool('comments', false)
+  const authorbox = bool('authorbox', false)
+  const pager = bool('pager', true)
+  const toc = bool('toc', false)
+  const mathjax = bool('mathjax', false)
+  const categories = list('categories')
+  const tags = list('tags')
+  const translations = list('translations')
+  const menu = text('menu') ?? ''
+  const lead = text('lead') ?? ''
+  const author = text('author') || null
+
+  if (errors.length > 0 || !edition || !title || time === null) return { article: null, warnings, errors }
+
+  const slug = id.toLowerCase()
+  const source = sourceDir.toLowerCase()
+  return {
+    article: {
+      key: `${edition}/${source}/${slug}`,
+      id,
+      slug,
+      source,
+      edition,
+      path: `/news/${encodeURIComponent(source)}/${encodeURIComponent(slug)}`,
+      file,
+      lang: declaredLang.toLowerCase().startsWith('en') && isMostlyHan(`${title} ${plain}`) ? 'zh' : declaredLang,
+      title,
+      date: toZonedIso(time, timeZone),
+      time,
+      lastmod,
+      draft,
+      summary: summaryField || deriveSummary(plain),
+      categories,
+      tags,
+      translations,
+      menu,
+      thumbnail,
+      lead,
+      comments,
+      authorbox,
+      author,
+      pager,
+      toc,
+      mathjax,
+      sidebar,
+      widgets,
+      readingMinutes: readingMinutes(plain),
+      sourceUrl: findSourceUrl(body.text),
+    },
+    warnings,
+    errors,
+  }
+}
+
+const SOURCE_LINE = /^\[[^\]\n]+\]\((https?:\/\/[^\s)]+)\)\s*$/
+
+/** The original story's URL, when the body ends with a `[source](https://…)` line. */
+export function findSourceUrl(body: string): string | null {
+  const last = body.trimEnd().split('\n').pop()?.trim() ?? ''
+  return SOURCE_LINE.exec(last)?.[1] ?? null
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'null'
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`
+}
+
+function readSidebar(
+  value: unknown,
+  warn: (field: string, message: string) => void,
+  fail: (field: string, message: string) => void,
+): SidebarPosition {
+  if (value === undefined || value === null || value === '') return 'right'
+  if (value === false || value === 'false' || value === 'none') return false
+  if (value === 'right' || value === 'left') return value
+  if (typeof value === 'string' && ['right', 'left'].includes(value.trim().toLowerCase())) {
+    warn('sidebar', `"${value}" read as "${value.trim().toLowerCase()}"`)
+    return value.trim().toLowerCase() as 'right' | 'left'
+  }
+  fail('sidebar', `expected "right", "left" or false, got ${describe(value)}`)
+  return 'right'
+}
+
+function readWidgets(names: string[] | undefined, warn: (field: string, message: string) => void): WidgetName[] | null {
+  if (names === undefined) return null
+  const known: WidgetName[] = []
+  for (const name of names) {
+    const normalized = name.toLowerCase()
+    if ((widgetNames as readonly string[]).includes(normalized)) known.push(normalized as WidgetName)
+    else warn('widgets', `unknown widget "${name}" ignored (known: ${widgetNames.join(', ')})`)
+  }
+  return known
+}
+
+function readThumbnail(value: string | undefined, warn: (field: string, message: string) => void): string | null {
+  if (!value) return null
+  if (value.startsWith('/') && !value.startsWith('//')) return value
+  try {
+    const url = new URL(value)
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
+  } catch {
+    // falls through to the warning below
+  }
+  warn('thumbnail', `not an http(s) URL or a /path: "${value}"; no thumbnail shown`)
+  return null
+}

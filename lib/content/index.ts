@@ -1,0 +1,201 @@
+/**
+ * The content module: the only reader of Contentlayer's output. It keeps the small catalog in
+ * memory, loads one article body per page, and decides what readers may see: drafts and
+ * articles dated in the future are filtered here and nowhere else.
+ */
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { cache } from 'react'
+import { siteConfig } from '../config'
+import { locales, type Locale } from '@/i18n/routing'
+import { CATALOG_FILE } from './catalog'
+import { renderMarkdown, type RenderedBody } from './markdown'
+import { slugify, stripControlCharacters } from './text'
+import type { ArticleMeta } from './types'
+
+export type { ArticleMeta } from './types'
+export type { RenderedBody, TocEntry } from './markdown'
+
+const GENERATED_DIR = path.join(process.cwd(), '.contentlayer', 'generated')
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  totalPages: number
+  total: number
+}
+
+export interface Term {
+  name: string
+  slug: string
+  count: number
+}
+
+interface EditionIndex {
+  /** Newest first; article pages (`menu: main`) excluded from lists. */
+  articles: ArticleMeta[]
+  pages: ArticleMeta[]
+  byPath: Map<string, ArticleMeta>
+  tags: Map<string, { term: Term; articles: ArticleMeta[] }>
+  categories: Map<string, { term: Term; articles: ArticleMeta[] }>
+}
+
+let catalog: ArticleMeta[] | null = null
+let indexCache: { minute: number; editions: Map<Locale, EditionIndex> } | null = null
+
+function loadCatalog(): ArticleMeta[] {
+  if (!catalog) {
+    const file = path.join(GENERATED_DIR, CATALOG_FILE)
+    try {
+      catalog = JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[]
+    } catch (error) {
+      throw new Error(`Cannot read the content catalog ${file}: run \`npm run content\` (contentlayer2 build) first. ${String(error)}`)
+    }
+  }
+  return catalog
+}
+
+/** Whether readers may see an article now: published and not scheduled for later. */
+export function isPublished(article: ArticleMeta, now: number): boolean {
+  return !article.draft && article.time <= now
+}
+
+function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
+  const groups = new Map<string, { term: Term; articles: ArticleMeta[] }>()
+  for (const article of articles) {
+    for (const name of names(article)) {
+      const slug = slugify(name)
+      if (!slug) continue
+      let group = groups.get(slug)
+      if (!group) {
+        group = { term: { name, slug, count: 0 }, articles: [] }
+        groups.set(slug, group)
+      }
+      if (!group.articles.includes(article)) {
+        group.articles.push(article)
+        group.term.count += 1
+      }
+    }
+  }
+  return groups
+}
+
+/** Per-edition indexes of what is visible now, rebuilt at most once a minute. */
+function editions(): Map<Locale, EditionIndex> {
+  const minute = Math.floor(Date.now() / 60000)
+  if (indexCache?.minute === minute) return indexCache.editions
+  const now = Date.now()
+  const result = new Map<Locale, EditionIndex>()
+  for (const locale of locales) {
+    const visible = loadCatalog().filter((a) => a.edition === locale && isPublished(a, now))
+    const articles = visible.filter((a) => a.menu !== 'main')
+    result.set(locale, {
+      articles,
+      pages: visible.filter((a) => a.menu === 'main'),
+      byPath: new Map(visible.map((a) => [a.path, a])),
+      tags: groupBy(articles, (a) => a.tags),
+      categories: groupBy(articles, (a) => a.categories),
+    })
+  }
+  indexCache = { minute, editions: result }
+  return result
+}
+
+function edition(locale: Locale): EditionIndex {
+  const index = editions().get(locale)
+  if (!index) throw new Error(`Unknown edition ${locale}`)
+  return index
+}
+
+function paginate<T>(items: T[], page: number, pageSize = siteConfig.pageSize): Page<T> | null {
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize))
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return null
+  return { items: items.slice((page - 1) * pageSize, page * pageSize), page, totalPages, total: items.length }
+}
+
+/** Parses a `/page/N` segment; null for anything that is not a page number ≥ 2. */
+export function parsePageParam(value: string): number | null {
+  return /^[1-9]\d*$/.test(value) && Number(value) >= 2 ? Number(value) : null
+}
+
+export function getArticles(locale: Locale, page = 1): Page<ArticleMeta> | null {
+  return paginate(edition(locale).articles, page)
+}
+
+export function getArticle(locale: Locale, source: string, slug: string): ArticleMeta | null {
+  const key = `/news/${encodeURIComponent(source)}/${encodeURIComponent(slug)}`
+  return edition(locale).byPath.get(key) ?? null
+}
+
+export function getRecentArticles(locale: Locale, count = siteConfig.recentCount): ArticleMeta[] {
+  return edition(locale).articles.slice(0, count)
+}
+
+export function getMenuPages(locale: Locale): ArticleMeta[] {
+  return edition(locale).pages
+}
+
+/** Previous (older) and next (newer) article in the same edition. */
+export function getAdjacentArticles(article: ArticleMeta): { previous: ArticleMeta | null; next: ArticleMeta | null } {
+  const list = edition(article.edition).articles
+  const index = list.indexOf(article)
+  if (index < 0) return { previous: null, next: null }
+  return { previous: list[index + 1] ?? null, next: list[index - 1] ?? null }
+}
+
+/** The same id in the other editions, when published there. */
+export function getTranslations(article: ArticleMeta): ArticleMeta[] {
+  return locales
+    .filter((locale) => locale !== article.edition)
+    .flatMap((locale) => {
+      const other = getArticle(locale, article.source, article.slug)
+      return other ? [other] : []
+    })
+}
+
+/** Articles sharing the most tags with this one, newest first among equals. */
+export function getRelatedArticles(article: ArticleMeta, count = 5): ArticleMeta[] {
+  const tags = edition(article.edition).tags
+  const scores = new Map<ArticleMeta, number>()
+  for (const name of article.tags) {
+    for (const other of tags.get(slugify(name))?.articles ?? []) {
+      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1)
+    }
+  }
+  return [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || b[0].time - a[0].time)
+    .slice(0, count)
+    .map(([other]) => other)
+}
+
+export type Taxonomy = 'tags' | 'categories'
+
+export function getTerms(locale: Locale, taxonomy: Taxonomy): Term[] {
+  return [...edition(locale)[taxonomy].values()]
+    .map((group) => group.term)
+    .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug))
+}
+
+export function getTermArticles(locale: Locale, taxonomy: Taxonomy, slug: string, page = 1): { term: Term; page: Page<ArticleMeta> } | null {
+  const group = edition(locale)[taxonomy].get(slug.normalize('NFKC').toLowerCase())
+  const result = group && paginate(group.articles, page)
+  return group && result ? { term: group.term, page: result } : null
+}
+
+/** Paths rendered at build time; everything else renders on first request and is cached. */
+export function getPrerenderedArticles(locale: Locale): ArticleMeta[] {
+  const index = edition(locale)
+  return [...index.pages, ...index.articles.slice(0, siteConfig.prerenderArticles)]
+}
+
+export function getPrerenderedTerms(locale: Locale, taxonomy: Taxonomy): Term[] {
+  return getTerms(locale, taxonomy)
+}
+
+/** Rendered body of one article; read from its own generated file, never from a bundle. */
+export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => {
+  const file = path.join(GENERATED_DIR, 'Article', `${article.file.replaceAll('/', '__')}.json`)
+  const document = JSON.parse(await readFile(file, 'utf8')) as { body: { raw: string } }
+  return renderMarkdown(stripControlCharacters(document.body.raw).text, { math: article.mathjax })
+})

@@ -1,0 +1,83 @@
+/** Pure text helpers for derived article data: slugs, plain text, summaries, reading time. */
+
+const HAN = /\p{Script=Han}/gu
+const LATIN_WORD = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g
+
+/** Removes characters that YAML, XML and HTML forbid; reports how many were removed. */
+export function stripControlCharacters(value: string): { text: string; removed: number } {
+  let removed = 0
+  const text = value.replace(CONTROL, () => {
+    removed += 1
+    return ''
+  })
+  return { text, removed }
+}
+
+/**
+ * URL slug for a tag, category or source: lower case, Unicode letters kept (人工智能 stays
+ * 人工智能), `+` kept (C++ → c++), separators and URL-reserved characters become `-`
+ * (AI/ML → ai-ml, "The telegraph" → the-telegraph).
+ */
+export function slugify(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s/\\?#%&=:;,.!'"`<>()[\]{}|^~*@$]+/gu, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+/** Plain text of a Markdown body with raw HTML: good enough for teasers, counts and search. */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_~`]+/g, '')
+    .replace(/\$\$?[^$]*\$\$?/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function countHan(text: string): number {
+  return text.match(HAN)?.length ?? 0
+}
+
+export function countLatinWords(text: string): number {
+  return text.match(LATIN_WORD)?.length ?? 0
+}
+
+/** True when Han characters make up most of the letters: a Chinese text whatever its label. */
+export function isMostlyHan(text: string): boolean {
+  const han = countHan(text)
+  return han > 0 && han >= countLatinWords(text) * 2
+}
+
+/** Minutes to read: Chinese ≈ 500 characters a minute, English ≈ 230 words a minute. */
+export function readingMinutes(plainText: string): number {
+  const minutes = countHan(plainText) / 500 + countLatinWords(plainText) / 230
+  return Math.max(1, Math.round(minutes))
+}
+
+/**
+ * A teaser from plain text: about 120 characters of Chinese or 50 words of English, cut at a
+ * word boundary, with an ellipsis when something was cut.
+ */
+export function deriveSummary(plainText: string): string {
+  if (isMostlyHan(plainText)) {
+    const chars = Array.from(plainText)
+    return chars.length <= 120 ? plainText : `${chars.slice(0, 120).join('').trimEnd()}…`
+  }
+  const words = plainText.split(/\s+/).filter(Boolean)
+  return words.length <= 50 ? words.join(' ') : `${words.slice(0, 50).join(' ')}…`
+}

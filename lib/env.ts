@@ -1,0 +1,58 @@
+/**
+ * The one place that reads `process.env`. Every variable is parsed and validated here, so a
+ * wrong value fails fast with a message that names the variable.
+ */
+
+function read(name: string): string | undefined {
+  const value = process.env[name]
+  return value === undefined || value.trim() === '' ? undefined : value.trim()
+}
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = read(name)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`Environment variable ${name} must be a whole number ≥ 0, got "${raw}"`)
+  }
+  return value
+}
+
+function flag(name: string): boolean {
+  const raw = read(name)?.toLowerCase()
+  return raw === '1' || raw === 'true' || raw === 'yes'
+}
+
+function timeZone(name: string, fallback: string): string {
+  const value = read(name) ?? fallback
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value })
+  } catch {
+    throw new Error(`Environment variable ${name} is not a valid IANA time zone: "${value}"`)
+  }
+  return value
+}
+
+function siteUrl(): string {
+  const explicit = read('SITE_URL')
+  const vercel = read('VERCEL_URL')
+  const value = explicit ?? (vercel ? `https://${vercel}` : 'http://localhost:3000')
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`Environment variable SITE_URL must be an absolute URL, got "${value}"`)
+  }
+  return url.origin
+}
+
+export const env = {
+  /** Content root, relative to the project or absolute. */
+  contentDir: read('CONTENT_DIR') ?? 'content',
+  /** Problems in content files fail the content build instead of skipping the file. */
+  contentStrict: flag('CONTENT_STRICT'),
+  siteUrl: siteUrl(),
+  timeZone: timeZone('SITE_TIME_ZONE', 'Asia/Shanghai'),
+  /** Newest articles per edition rendered at build time; older ones render on first request. */
+  prerenderArticles: positiveInt('PRERENDER_ARTICLES', 200),
+} as const
