@@ -6,9 +6,24 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // proxy.ts strips trailing slashes together with the other URL fixes: one 308, not two.
+  skipTrailingSlashRedirect: true,
   // Pages read the catalog and article bodies from Contentlayer's output at run time (see
   // lib/content): ship those files with every server function on Vercel.
   outputFileTracingIncludes: { '/**': ['./.contentlayer/generated/**/*'] },
+  // URL → edition. Plain rewrites rather than next-intl's middleware: Next 16 turns middleware
+  // rewrites into redirect loops under `next start` (vercel/next.js#94342). The editions
+  // themselves are defined in i18n/routing.ts.
+  async rewrites() {
+    return {
+      afterFiles: [
+        { source: '/zh-tw/:path*', destination: '/zh-TW/:path*' },
+        { source: '/zh-hk/:path*', destination: '/zh-HK/:path*' },
+        { source: '/', destination: '/zh-CN' },
+        { source: '/:path((?!en(?:/|$)|zh-TW(?:/|$)|zh-HK(?:/|$)|zh-CN(?:/|$)).*)', destination: '/zh-CN/:path' },
+      ],
+    }
+  },
 }
 
 export default withNextIntl(nextConfig)

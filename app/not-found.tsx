@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import './globals.css'
 
 /** Requests outside every edition (rare: the proxy routes almost everything into one). */
@@ -7,9 +8,9 @@ export default function GlobalNotFound() {
       <body className="mx-auto max-w-xl p-8">
         <h1 className="text-2xl font-bold">页面不存在 · Page not found</h1>
         <p className="mt-4">
-          <a href="/" className="underline">
+          <Link href="/" className="underline">
             返回首页 · Home
-          </a>
+          </Link>
         </p>
       </body>
     </html>

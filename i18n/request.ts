@@ -9,6 +9,8 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     timeZone: siteConfig.timeZone,
+    // Relative dates ("3小时前") are as of render time; pages re-render every `revalidate` seconds.
+    now: new Date(),
     messages: (await import(`../messages/${locale}.json`)).default,
   }
 })

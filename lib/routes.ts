@@ -36,10 +36,11 @@ export function termParams(taxonomy: Taxonomy) {
 }
 
 export function termPageParams(taxonomy: Taxonomy) {
-  return ({ params }: { params: { locale: string; slug: string } }) => {
-    const total = getTermArticles(params.locale as Locale, taxonomy, params.slug)?.page.totalPages ?? 1
-    return Array.from({ length: Math.max(0, Math.min(total, siteConfig.prerenderListPages) - 1) }, (_, i) => ({ page: String(i + 2) }))
-  }
+  return ({ params }: { params: { locale: string } }) =>
+    getTerms(params.locale as Locale, taxonomy).flatMap((term) => {
+      const total = getTermArticles(params.locale as Locale, taxonomy, term.slug)?.page.totalPages ?? 1
+      return Array.from({ length: Math.max(0, Math.min(total, siteConfig.prerenderListPages) - 1) }, (_, i) => ({ slug: term.slug, page: String(i + 2) }))
+    })
 }
 
 /** Resolves a tag or category page (with optional page number) or 404s. */

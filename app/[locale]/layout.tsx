@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
+import { NextIntlClientProvider } from 'next-intl'
 import { getTranslations } from 'next-intl/server'
 import { headScript } from '@/components/layout/head-script'
 import { SiteFooter } from '@/components/layout/site-footer'
@@ -31,9 +32,12 @@ export default async function EditionLayout({ children, params }: { children: Re
         <script dangerouslySetInnerHTML={{ __html: headScript }} />
       </head>
       <body className="bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
-        <SiteHeader locale={locale} />
-        {children}
-        <SiteFooter locale={locale} year={new Date().getFullYear()} />
+        {/* Only the locale reaches the client (for links); messages stay on the server. */}
+        <NextIntlClientProvider messages={null}>
+          <SiteHeader locale={locale} />
+          {children}
+          <SiteFooter locale={locale} year={new Date().getFullYear()} />
+        </NextIntlClientProvider>
       </body>
     </html>
   )

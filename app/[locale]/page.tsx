@@ -11,5 +11,5 @@ export default async function HomePage({ params }: { params: LocaleParams }) {
   const locale = await resolveEdition(params)
   const page = getArticles(locale) ?? notFound()
   const t = await getTranslations({ locale, namespace: 'list' })
-  return <ListPage locale={locale} title={t('latest')} page={page} basePath="/" now={Date.now()} />
+  return <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
 }

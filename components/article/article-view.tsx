@@ -7,7 +7,7 @@ import { slugify } from '@/lib/content/text'
 import { DateMeta } from '../ui/date-meta'
 import { Thumbnail } from '../ui/thumbnail'
 
-export async function ArticleView({ article, body, now }: { article: ArticleMeta; body: RenderedBody; now: number }) {
+export async function ArticleView({ article, body }: { article: ArticleMeta; body: RenderedBody }) {
   const locale: Locale = article.edition
   const t = await getTranslations({ locale })
   const { previous, next } = article.pager ? getAdjacentArticles(article) : { previous: null, next: null }
@@ -21,11 +21,11 @@ export async function ArticleView({ article, body, now }: { article: ArticleMeta
         {article.lead && <p className="text-lg text-neutral-700 dark:text-neutral-300">{article.lead}</p>}
         <p className="text-sm text-neutral-700 dark:text-neutral-300">
           <span className="sr-only">{t('article.published')} </span>
-          <DateMeta locale={locale} iso={article.date} now={now} />
+          <DateMeta locale={locale} iso={article.date} />
           {article.lastmod && (
             <>
               {' · '}
-              {t('article.updated')} <DateMeta locale={locale} iso={article.lastmod} now={now} />
+              {t('article.updated')} <DateMeta locale={locale} iso={article.lastmod} />
             </>
           )}
           {article.categories.length > 0 && (

@@ -6,7 +6,7 @@ import { slugify } from '@/lib/content/text'
 import { DateMeta } from '../ui/date-meta'
 import { Thumbnail } from '../ui/thumbnail'
 
-export async function ArticleList({ locale, articles, now }: { locale: Locale; articles: ArticleMeta[]; now: number }) {
+export async function ArticleList({ locale, articles }: { locale: Locale; articles: ArticleMeta[] }) {
   const t = await getTranslations({ locale })
   if (articles.length === 0) return <p>{t('list.empty')}</p>
   return (
@@ -22,7 +22,7 @@ export async function ArticleList({ locale, articles, now }: { locale: Locale; a
                 </Link>
               </h2>
               <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
-                <DateMeta locale={locale} iso={article.date} now={now} />
+                <DateMeta locale={locale} iso={article.date} />
                 {article.categories[0] && (
                   <>
                     {' · '}

@@ -5,11 +5,11 @@ import { Pagination } from '../ui/pagination'
 import { ArticleList } from './article-list'
 
 /** A paginated list of articles under a heading: home, tag and category pages. */
-export function ListPage({ locale, title, page, basePath, now }: { locale: Locale; title: string; page: Page<ArticleMeta>; basePath: string; now: number }) {
+export function ListPage({ locale, title, page, basePath }: { locale: Locale; title: string; page: Page<ArticleMeta>; basePath: string }) {
   return (
     <PageShell locale={locale}>
       <h1 className="mb-6 text-2xl font-bold">{title}</h1>
-      <ArticleList locale={locale} articles={page.items} now={now} />
+      <ArticleList locale={locale} articles={page.items} />
       <Pagination locale={locale} basePath={basePath} page={page.page} totalPages={page.totalPages} />
     </PageShell>
   )

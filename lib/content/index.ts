@@ -17,7 +17,9 @@ import type { ArticleMeta } from './types'
 export type { ArticleMeta } from './types'
 export type { RenderedBody, TocEntry } from './markdown'
 
-const GENERATED_DIR = path.join(process.cwd(), '.contentlayer', 'generated')
+// Read at run time, not bundled: the ignore hint keeps Turbopack from tracing thousands of files
+// (next.config.mjs ships them to serverless functions instead).
+const GENERATED_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'generated')
 
 export interface Page<T> {
   items: T[]

@@ -21,5 +21,5 @@ export default async function HomePageN({ params }: { params: Params }) {
   const locale = await resolveEdition(params)
   const page = getArticles(locale, pageNumber((await params).page)) ?? notFound()
   const t = await getTranslations({ locale, namespace: 'list' })
-  return <ListPage locale={locale} title={t('latest')} page={page} basePath="/" now={Date.now()} />
+  return <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
 }

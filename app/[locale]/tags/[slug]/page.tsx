@@ -13,5 +13,5 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function TermPage({ params }: { params: Params }) {
   const { locale, title, page, basePath } = await resolveTermPage(params, 'tags')
-  return <ListPage locale={locale} title={title} page={page} basePath={basePath} now={Date.now()} />
+  return <ListPage locale={locale} title={title} page={page} basePath={basePath} />
 }

@@ -27,7 +27,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const body = await getArticleBody(article)
   return (
     <PageShell locale={article.edition} sidebar={article.sidebar} widgets={article.widgets} article={article}>
-      <ArticleView article={article} body={body} now={Date.now()} />
+      <ArticleView article={article} body={body} />
     </PageShell>
   )
 }
