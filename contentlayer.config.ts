@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { buildCatalog, explainUnparsed, formatReport, listContentFiles, writeCatalog, type SourceDocument } from './lib/content/catalog'
+import { finishContentBuild, type SourceDocument } from './lib/content/catalog'
 
 /**
  * Contentlayer reads and caches the files; every field is loosely typed here on purpose, so that
@@ -37,16 +37,15 @@ export default makeSource({
   },
   onSuccess: async (importData) => {
     const { allArticles } = (await importData()) as unknown as { allArticles: SourceDocument[] }
-    const parsed = new Set(allArticles.map((doc) => doc._raw.sourceFilePath))
-    const files = await listContentFiles(contentDirPath)
-    const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(contentDirPath, f)))
-    const { articles, report } = buildCatalog(allArticles, unparsed, env.timeZone, Date.now())
-    await writeCatalog(path.join('.contentlayer', 'generated'), articles, report)
-    console.log(formatReport(report))
-    const problems = report.errors.length + report.warnings.length
-    if (env.contentStrict && problems > 0) {
-      console.error(`CONTENT_STRICT: ${problems} problem(s) in content; failing the build.`)
-      process.exitCode = 1
-    }
+    const { exitCode } = await finishContentBuild({
+      documents: allArticles,
+      contentDir: contentDirPath,
+      outDir: path.join('.contentlayer', 'generated'),
+      timeZone: env.timeZone,
+      strict: env.contentStrict,
+      now: Date.now(),
+    })
+    // Contentlayer ends its CLI with exit code 0 whatever a hook does: strict mode must exit here.
+    if (exitCode !== 0) process.exit(exitCode)
   },
 })

@@ -93,7 +93,34 @@ export function formatReport(report: ContentReport, limit = 40): string {
   return lines.join('\n')
 }
 
-export async function writeCatalog(outDir: string, articles: ArticleMeta[], report: ContentReport): Promise<void> {
+export interface ContentBuildOptions {
+  documents: SourceDocument[]
+  contentDir: string
+  outDir: string
+  timeZone: string
+  strict: boolean
+  now: number
+  log?: (message: string) => void
+}
+
+/**
+ * The whole post-Contentlayer step: explain the files Contentlayer could not parse, build and
+ * write the catalog and report, print the report. Returns the exit code: 1 in strict mode when
+ * anything had to be repaired or skipped.
+ */
+export async function finishContentBuild(options: ContentBuildOptions): Promise<{ exitCode: number; report: ContentReport }> {
+  const { documents, contentDir, outDir, timeZone, strict, now, log = console.log } = options
+  const parsed = new Set(documents.map((doc) => doc._raw.sourceFilePath))
+  const files = await listContentFiles(contentDir)
+  const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(contentDir, f)))
+  const { articles, report } = buildCatalog(documents, unparsed, timeZone, now)
   await writeFile(path.join(outDir, CATALOG_FILE), JSON.stringify(articles))
   await writeFile(path.join(outDir, REPORT_FILE), JSON.stringify(report, null, 2))
+  log(formatReport(report))
+  const problems = report.errors.length + report.warnings.length
+  if (strict && problems > 0) {
+    log(`CONTENT_STRICT: ${problems} problem(s) in content; failing the build.`)
+    return { exitCode: 1, report }
+  }
+  return { exitCode: 0, report }
 }

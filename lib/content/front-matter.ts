@@ -84,12 +84,15 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string): Norma
   if (!edition) fail('path', `unknown language folder "${folder}"`)
   if (suffix.toLowerCase() !== folder.toLowerCase()) warn('path', `file suffix ".${suffix}" differs from folder "${folder}"`)
 
+  const reported = (field: string) => errors.some((e) => e.field === field)
   const title = text('title')
-  if (!title) fail('title', 'missing or empty')
+  if (!title && !reported('title')) fail('title', 'missing or empty')
 
   const dateText = text('date')
   let time: number | null = null
-  if (!dateText) fail('date', 'missing or empty')
+  if (!dateText) {
+    if (!reported('date')) fail('date', 'missing or empty')
+  }
   else {
     time = parseContentDate(dateText, timeZone)
     if (time === null) fail('date', `not a date: "${dateText}"`)
