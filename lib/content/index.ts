@@ -3,7 +3,7 @@
  * memory, loads one article body per page, and decides what readers may see: drafts and
  * articles dated in the future are filtered here and nowhere else.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { cache } from 'react'
@@ -43,19 +43,22 @@ interface EditionIndex {
   categories: Map<string, { term: Term; articles: ArticleMeta[] }>
 }
 
-let catalog: ArticleMeta[] | null = null
-let indexCache: { minute: number; editions: Map<Locale, EditionIndex> } | null = null
+let catalog: { articles: ArticleMeta[]; mtime: number } | null = null
+let indexCache: { minute: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> } | null = null
+const watchCatalog = process.env.NODE_ENV === 'development'
 
 function loadCatalog(): ArticleMeta[] {
-  if (!catalog) {
-    const file = path.join(GENERATED_DIR, CATALOG_FILE)
+  const file = path.join(GENERATED_DIR, CATALOG_FILE)
+  // In `next dev` the Contentlayer watcher rewrites the catalog: pick up edits without a restart.
+  const mtime = catalog && watchCatalog ? statSync(file).mtimeMs : (catalog?.mtime ?? 0)
+  if (!catalog || mtime !== catalog.mtime) {
     try {
-      catalog = JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[]
+      catalog = { articles: JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[], mtime: statSync(file).mtimeMs }
     } catch (error) {
       throw new Error(`Cannot read the content catalog ${file}: run \`npm run content\` (contentlayer2 build) first. ${String(error)}`)
     }
   }
-  return catalog
+  return catalog.articles
 }
 
 /** Whether readers may see an article now: published and not scheduled for later. */
@@ -86,11 +89,12 @@ function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
 /** Per-edition indexes of what is visible now, rebuilt at most once a minute. */
 function editions(): Map<Locale, EditionIndex> {
   const minute = Math.floor(Date.now() / 60000)
-  if (indexCache?.minute === minute) return indexCache.editions
+  const all = loadCatalog()
+  if (indexCache?.minute === minute && indexCache.catalog === all) return indexCache.editions
   const now = Date.now()
   const result = new Map<Locale, EditionIndex>()
   for (const locale of locales) {
-    const visible = loadCatalog().filter((a) => a.edition === locale && isPublished(a, now))
+    const visible = all.filter((a) => a.edition === locale && isPublished(a, now))
     const articles = visible.filter((a) => a.menu !== 'main')
     result.set(locale, {
       articles,
@@ -100,7 +104,7 @@ function editions(): Map<Locale, EditionIndex> {
       categories: groupBy(articles, (a) => a.categories),
     })
   }
-  indexCache = { minute, editions: result }
+  indexCache = { minute, catalog: all, editions: result }
   return result
 }
 
