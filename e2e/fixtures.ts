@@ -1,0 +1,65 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+
+/**
+ * Every spec imports `test` from here: in browser tests, remote requests (thumbnails on feed
+ * CDNs) are aborted at once, so a run never waits on the closed network and an unreachable image
+ * fails the same way on every machine. Tests that only use `request` open no browser at all.
+ */
+export const test = base.extend({
+  context: async ({ context, baseURL }, provide) => {
+    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
+    await context.route(
+      (url) => url.origin !== origin,
+      (route) => route.abort('internetdisconnected'),
+    )
+    await provide(context)
+  },
+})
+
+export { expect }
+
+/** Sample articles (content/), by canonical URL. */
+export const articles = {
+  seed: '/news/qq/20250212a03tsr00',
+  authorbox: '/news/c114/20261107c01ctx00',
+  hostile: '/news/c114/20261118c03ctx00',
+  customWidgets: '/news/c114/20261127c04ctx00',
+  toc: '/news/qq/20261009a02qqx00',
+  math: '/news/qq/20261015a03qqx00',
+  noPager: '/news/qq/20261123a04qqx00',
+  translatedZh: '/news/reuters/20261120r01trn00',
+  translatedEn: '/en/news/reuters/20261120r01trn00',
+  table: '/news/sina/20261021s01sna00',
+  sidebarLeft: '/news/sina/20261021s01sna00',
+  noSidebar: '/news/sina/20261125s04sna00',
+  draft: '/news/qq/20261110a05drf00',
+  future: '/news/qq/20990101a01fut00',
+} as const
+
+/** Items of an article list (home, tag and category pages). */
+export function listItems(page: Page): Locator {
+  return page.locator('main li[data-article]')
+}
+
+/** The h2 title link of a list item. */
+export function titleLink(item: Locator): Locator {
+  return item.getByRole('heading', { level: 2 }).getByRole('link')
+}
+
+/** `data-widget` names of the sidebar's widgets, in document order. */
+export function widgetNames(page: Page): Promise<string[]> {
+  return page.locator('aside section[data-widget]').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-widget') ?? ''))
+}
+
+/** Path and query of a response's Location header, resolved against the request URL. */
+export function locationPath(location: string | undefined, requestUrl: string): string {
+  const url = new URL(location ?? '', requestUrl)
+  return url.pathname + url.search
+}
+
+/** Resolves once React has hydrated the element (client event handlers are attached). */
+export async function hydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))), { message: 'element hydrated' })
+    .toBe(true)
+}
