@@ -1,18 +1,37 @@
-import Link from 'next/link'
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { EditionDocument } from '@/components/layout/edition-document'
+import { NotFoundView } from '@/components/layout/not-found-view'
+import { EditionLink } from '@/components/ui/edition-link'
+import { defaultLocale, locales } from '@/i18n/routing'
 import './globals.css'
 
-/** Requests outside every edition (rare: the proxy routes almost everything into one). */
-export default function GlobalNotFound() {
+export const metadata: Metadata = { title: '404', robots: { index: false } }
+
+/**
+ * 404 for URLs that match no route. It stays static (reading the request to pick the edition
+ * would make every page dynamic), so it speaks the default edition and offers the others.
+ */
+export default async function GlobalNotFound() {
+  const others = await Promise.all(
+    locales
+      .filter((locale) => locale !== defaultLocale)
+      .map(async (locale) => ({ locale, t: await getTranslations({ locale }) })),
+  )
   return (
-    <html lang="zh-CN">
-      <body className="mx-auto max-w-xl p-8">
-        <h1 className="text-2xl font-bold">页面不存在 · Page not found</h1>
-        <p className="mt-4">
-          <Link href="/" className="underline">
-            返回首页 · Home
-          </Link>
-        </p>
-      </body>
-    </html>
+    <EditionDocument locale={defaultLocale}>
+      <NotFoundView locale={defaultLocale}>
+        <ul className="mt-8 space-y-2">
+          {others.map(({ locale, t }) => (
+            <li key={locale} lang={locale}>
+              {t('notFound.title')} ·{' '}
+              <EditionLink href="/" locale={locale} hrefLang={locale} className="underline">
+                {t('nav.home')} ({t(`languages.${locale}`)})
+              </EditionLink>
+            </li>
+          ))}
+        </ul>
+      </NotFoundView>
+    </EditionDocument>
   )
 }

@@ -1,5 +1,9 @@
 import { articles, expect, locationPath, test } from './fixtures'
 
+/**
+ * Unknown articles, tags and page numbers get their edition's 404 page. Paths that match no
+ * route at all get the static site-wide 404 (default edition, with links to the others).
+ */
 const editions = [
   {
     lang: 'zh-CN',
@@ -7,8 +11,8 @@ const editions = [
     heading: '页面不存在',
     paths: ['/no-such-page', '/news/qq/20250212a03tsr99', '/news/no-such-source/20250212a03tsr00', '/tags/no-such-tag', '/categories/no-such-source', '/page/99'],
   },
-  { lang: 'en', home: '/en', heading: 'Page not found', paths: ['/en/no-such-page', '/en/news/reuters/20261120r01trn99'] },
-  { lang: 'zh-TW', home: '/zh-tw', heading: '找不到頁面', paths: ['/zh-tw/no-such-page'] },
+  { lang: 'en', home: '/en', heading: 'Page not found', paths: ['/en/news/reuters/20261120r01trn99', '/en/tags/no-such-tag', '/en/page/99'] },
+  { lang: 'zh-TW', home: '/zh-tw', heading: '找不到頁面', paths: ['/zh-tw/news/cna/nothing'] },
 ]
 
 test.describe('unknown and legacy URLs', () => {
@@ -22,7 +26,7 @@ test.describe('unknown and legacy URLs', () => {
           await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
         })
       }
-      await page.locator('main').getByRole('link').click()
+      await page.locator('main').getByRole('link').first().click()
       await expect(page).toHaveURL(home)
     })
   }
@@ -30,17 +34,17 @@ test.describe('unknown and legacy URLs', () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false })
 
-    test('the 404 page is server-rendered: it needs no script', async ({ page }) => {
-      for (const { path, lang, heading } of [
-        { path: '/no-such-page', lang: 'zh-CN', heading: '页面不存在' },
-        { path: '/en/no-such-page', lang: 'en', heading: 'Page not found' },
-      ]) {
+    test('the site-wide 404 page is server-rendered and offers every edition', async ({ page }) => {
+      for (const path of ['/no-such-page', '/en/no-such-page', '/zh-tw/no/such/page']) {
         await test.step(path, async () => {
           const response = await page.goto(path)
           expect(response?.status()).toBe(404)
           // Without scripts nothing changes after load: read the document once.
-          expect(await page.locator('html').getAttribute('lang')).toBe(lang)
-          expect(await page.locator('h1').allInnerTexts()).toEqual([heading])
+          expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+          expect(await page.locator('h1').allInnerTexts()).toEqual(['页面不存在'])
+          const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+          expect(hrefs).toEqual(['/', '/en', '/zh-tw', '/zh-hk'])
+          expect(await page.locator('main li[lang="en"]').innerText()).toContain('Page not found')
         })
       }
     })

@@ -24,3 +24,4 @@ export function editionHref(locale: Locale, path: string): string {
   const prefix = localePrefix(locale)
   return path === '/' ? prefix || '/' : `${prefix}${path}`
 }
+

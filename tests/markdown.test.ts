@@ -21,8 +21,17 @@ describe('renderMarkdown', () => {
     }
     expect(html).toContain('段落')
     expect(html).toContain('链接')
-    // The only input that survives is GFM's task-list checkbox, forced disabled.
-    for (const input of html.match(/<input[^>]*>/g) ?? []) expect(input).toMatch(/^<input (?=.*type="checkbox")(?=.*disabled).*>$/)
+    expect(html).not.toContain('<input')
+    // Removed elements leave no text behind either.
+    expect(html).not.toContain('display:none')
+    expect(html).not.toContain('alert(')
+  })
+
+  it('drops images with a relative source (it would point at our own site), keeps /paths', async () => {
+    const { html } = await renderMarkdown('<img src="x">\n\n<img src="/local.png">\n\n![a](//cdn.example.com/b.png)', { math: false })
+    expect(html).not.toContain('src="x"')
+    expect(html).toContain('src="/local.png"')
+    expect(html).toContain('src="//cdn.example.com/b.png"')
   })
 
   it('keeps images (lazy, no referrer) and tables (scrollable on phones)', async () => {

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { getAdjacentArticles, getRelatedArticles, getTranslations as getArticleTranslations, type ArticleMeta, type RenderedBody } from '@/lib/content'
@@ -35,9 +35,9 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
               {article.categories.map((category, i) => (
                 <span key={category}>
                   {i > 0 && ', '}
-                  <Link href={`/categories/${encodeURIComponent(slugify(category))}`} locale={locale} prefetch={false} className={linkClass}>
+                  <EditionLink href={`/categories/${encodeURIComponent(slugify(category))}`} locale={locale} className={linkClass}>
                     {category}
-                  </Link>
+                  </EditionLink>
                 </span>
               ))}
             </>
@@ -76,9 +76,9 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-bold">{t('article.tags')}:</span>
             {article.tags.map((tag) => (
-              <Link key={tag} href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} prefetch={false} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+              <EditionLink key={tag} href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
                 #{tag}
-              </Link>
+              </EditionLink>
             ))}
           </div>
         )}
@@ -110,9 +110,9 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
             {translations.map((other, i) => (
               <span key={other.key}>
                 {i > 0 && ' · '}
-                <Link href={other.path} locale={other.edition} hrefLang={other.edition} lang={other.edition} prefetch={false} className="underline hover:text-accent dark:hover:text-accent-dark">
+                <EditionLink href={other.path} locale={other.edition} hrefLang={other.edition} lang={other.edition} className="underline hover:text-accent dark:hover:text-accent-dark">
                   {t(`languages.${other.edition}`)}
-                </Link>
+                </EditionLink>
               </span>
             ))}
           </nav>
@@ -121,18 +121,18 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
         {(previous || next) && (
           <nav aria-label={t('article.pager')} className="grid gap-4 text-sm sm:grid-cols-2" data-pager="">
             {previous ? (
-              <Link href={previous.path} locale={locale} rel="prev" prefetch={false} className="rounded border border-neutral-300 p-3 hover:border-accent dark:border-neutral-600">
+              <EditionLink href={previous.path} locale={locale} rel="prev" className="rounded border border-neutral-300 p-3 hover:border-accent dark:border-neutral-600">
                 <span className="block text-neutral-600 dark:text-neutral-400">← {t('article.previous')}</span>
                 <span lang={previous.lang}>{previous.title}</span>
-              </Link>
+              </EditionLink>
             ) : (
               <span />
             )}
             {next && (
-              <Link href={next.path} locale={locale} rel="next" prefetch={false} className="rounded border border-neutral-300 p-3 text-right hover:border-accent dark:border-neutral-600">
+              <EditionLink href={next.path} locale={locale} rel="next" className="rounded border border-neutral-300 p-3 text-right hover:border-accent dark:border-neutral-600">
                 <span className="block text-neutral-600 dark:text-neutral-400">{t('article.next')} →</span>
                 <span lang={next.lang}>{next.title}</span>
-              </Link>
+              </EditionLink>
             )}
           </nav>
         )}
@@ -145,9 +145,9 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
             <ul className="list-disc space-y-1 pl-5 text-sm">
               {related.map((other) => (
                 <li key={other.key} lang={other.lang}>
-                  <Link href={other.path} locale={locale} prefetch={false} className={linkClass}>
+                  <EditionLink href={other.path} locale={locale} className={linkClass}>
                     {other.title}
-                  </Link>
+                  </EditionLink>
                 </li>
               ))}
             </ul>

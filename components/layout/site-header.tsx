@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import { getMenuPages } from '@/lib/content'
 import { ThemeToggle } from '../ui/theme-toggle'
@@ -19,9 +19,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         {t('nav.skip')}
       </a>
       <div className="mx-auto max-w-6xl px-4 py-6">
-        <Link href="/" locale={locale} className="text-3xl font-bold tracking-tight text-neutral-900 hover:text-accent dark:text-white">
+        <EditionLink href="/" locale={locale} className="text-3xl font-bold tracking-tight text-neutral-900 hover:text-accent dark:text-white">
           {t('site.title')}
-        </Link>
+        </EditionLink>
         <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">{t('site.subtitle')}</p>
       </div>
       <div className="bg-neutral-800 text-white dark:bg-neutral-900">
@@ -30,9 +30,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             <ul className="flex flex-wrap">
               {links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} locale={locale} prefetch={false} className={linkClass}>
+                  <EditionLink href={link.href} locale={locale} className={linkClass}>
                     {link.label}
-                  </Link>
+                  </EditionLink>
                 </li>
               ))}
             </ul>
@@ -46,9 +46,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
               <ul>
                 {links.map((link) => (
                   <li key={link.href}>
-                    <Link href={link.href} locale={locale} prefetch={false} className={linkClass}>
+                    <EditionLink href={link.href} locale={locale} className={linkClass}>
                       {link.label}
-                    </Link>
+                    </EditionLink>
                   </li>
                 ))}
               </ul>

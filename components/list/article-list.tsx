@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import type { ArticleMeta } from '@/lib/content'
 import { slugify } from '@/lib/content/text'
@@ -17,18 +17,18 @@ export async function ArticleList({ locale, articles }: { locale: Locale; articl
             {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="sm:w-48 sm:shrink-0" />}
             <div className="min-w-0 flex-1">
               <h2 className="text-xl leading-snug font-bold">
-                <Link href={article.path} locale={locale} prefetch={false} className="hover:text-accent dark:hover:text-accent-dark">
+                <EditionLink href={article.path} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
                   {article.title}
-                </Link>
+                </EditionLink>
               </h2>
               <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
                 <DateMeta locale={locale} iso={article.date} />
                 {article.categories[0] && (
                   <>
                     {' · '}
-                    <Link href={`/categories/${encodeURIComponent(slugify(article.categories[0]))}`} locale={locale} prefetch={false} className="hover:text-accent dark:hover:text-accent-dark">
+                    <EditionLink href={`/categories/${encodeURIComponent(slugify(article.categories[0]))}`} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
                       {article.categories[0]}
-                    </Link>
+                    </EditionLink>
                   </>
                 )}
                 {' · '}
@@ -39,9 +39,9 @@ export async function ArticleList({ locale, articles }: { locale: Locale; articl
                 <ul className="mt-2 flex flex-wrap gap-2 text-xs">
                   {article.tags.map((tag) => (
                     <li key={tag}>
-                      <Link href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} prefetch={false} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                      <EditionLink href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
                         #{tag}
-                      </Link>
+                      </EditionLink>
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { PageShell } from '@/components/layout/page-shell'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import type { Taxonomy, Term } from '@/lib/content'
 
@@ -13,9 +13,9 @@ export async function TermIndex({ locale, taxonomy, terms }: { locale: Locale; t
       <ul className="flex flex-wrap gap-3">
         {terms.map((term) => (
           <li key={term.slug}>
-            <Link href={`/${taxonomy}/${encodeURIComponent(term.slug)}`} locale={locale} prefetch={false} className="inline-block rounded border border-neutral-300 px-3 py-2 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark">
+            <EditionLink href={`/${taxonomy}/${encodeURIComponent(term.slug)}`} locale={locale} className="inline-block rounded border border-neutral-300 px-3 py-2 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark">
               {term.name} <span className="text-neutral-600 dark:text-neutral-400">({t('count', { count: term.count })})</span>
-            </Link>
+            </EditionLink>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 
 /** Previous/next links; page 1 is the base path itself, page N is `<base>/page/N`. */
@@ -11,17 +11,17 @@ export async function Pagination({ locale, basePath, page, totalPages }: { local
   return (
     <nav aria-label={t('pagination')} className="mt-8 flex items-center justify-between gap-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} locale={locale} rel="prev" prefetch={false} className={linkClass}>
+        <EditionLink href={href(page - 1)} locale={locale} rel="prev" className={linkClass}>
           ← {t('previous')}
-        </Link>
+        </EditionLink>
       ) : (
         <span />
       )}
       <span>{t('pageOf', { page, total: totalPages })}</span>
       {page < totalPages ? (
-        <Link href={href(page + 1)} locale={locale} rel="next" prefetch={false} className={linkClass}>
+        <EditionLink href={href(page + 1)} locale={locale} rel="next" className={linkClass}>
           {t('next')} →
-        </Link>
+        </EditionLink>
       ) : (
         <span />
       )}

@@ -30,6 +30,10 @@ export interface RenderedBody {
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
+  // Feeds carry no forms: drop inputs too (GitHub's schema keeps task-list checkboxes).
+  tagNames: defaultSchema.tagNames?.filter((name) => name !== 'input'),
+  // Removed together with their text, which would otherwise show up on the page.
+  strip: ['script', 'style', 'title', 'textarea', 'noscript', 'template', 'xmp', 'noembed', 'noframes'],
   attributes: {
     ...defaultSchema.attributes,
     code: [...(defaultSchema.attributes?.code ?? []), ['className', 'language-math', 'math-inline', 'math-display']],
@@ -41,6 +45,11 @@ function rehypeNewsBody() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName === 'img') {
+        // A relative source in feed HTML points at the feed's site, not ours: it can only 404.
+        if (parent && typeof index === 'number' && !/^(?:https?:|\/)/i.test(String(node.properties.src ?? ''))) {
+          parent.children.splice(index, 1)
+          return index
+        }
         node.properties = { ...node.properties, loading: 'lazy', decoding: 'async', referrerPolicy: 'no-referrer' }
       } else if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
         node.properties = { ...node.properties, rel: ['noopener', 'noreferrer', 'nofollow'] }

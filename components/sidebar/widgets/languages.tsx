@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import { locales, type Locale } from '@/i18n/routing'
 import { getTranslations as getArticleTranslations, type ArticleMeta } from '@/lib/content'
 import { Widget } from '../widget'
@@ -18,16 +18,16 @@ export async function LanguagesWidget({ locale, article }: { locale: Locale; art
                 {t(`languages.${edition}`)}
               </span>
             ) : (
-              <Link
+              <EditionLink
                 href={translated.get(edition)?.path ?? '/'}
                 locale={edition}
                 hrefLang={edition}
                 lang={edition}
-                prefetch={false}
+               
                 className="underline hover:text-accent dark:hover:text-accent-dark"
               >
                 {t(`languages.${edition}`)}
-              </Link>
+              </EditionLink>
             )}
           </li>
         ))}

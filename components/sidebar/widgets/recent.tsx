@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import { getRecentArticles } from '@/lib/content'
 import { Widget } from '../widget'
@@ -11,9 +11,9 @@ export async function RecentWidget({ locale }: { locale: Locale }) {
       <ul className="space-y-2 text-sm">
         {getRecentArticles(locale).map((article) => (
           <li key={article.key} lang={article.lang}>
-            <Link href={article.path} locale={locale} prefetch={false} className="hover:text-accent dark:hover:text-accent-dark">
+            <EditionLink href={article.path} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
               {article.title}
-            </Link>
+            </EditionLink>
           </li>
         ))}
       </ul>

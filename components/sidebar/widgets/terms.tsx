@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Link } from '@/i18n/navigation'
+import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { getTerms, type Taxonomy } from '@/lib/content'
@@ -13,14 +13,14 @@ async function TermsWidget({ locale, taxonomy, title }: { locale: Locale; taxono
       <ul className="flex flex-wrap gap-2 text-sm">
         {terms.map((term) => (
           <li key={term.slug}>
-            <Link
+            <EditionLink
               href={`/${taxonomy}/${encodeURIComponent(term.slug)}`}
               locale={locale}
-              prefetch={false}
+             
               className="inline-block rounded border border-neutral-300 px-2 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
             >
               {term.name} <span className="text-neutral-600 dark:text-neutral-400">({t('count', { count: term.count })})</span>
-            </Link>
+            </EditionLink>
           </li>
         ))}
       </ul>

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+import type { Locale } from '@/i18n/routing'
+import { headScript } from './head-script'
+import { SiteFooter } from './site-footer'
+import { SiteHeader } from './site-header'
+
+/** The whole HTML document of an edition: `<html lang>`, the head script, header and footer. */
+export function EditionDocument({ locale, children }: { locale: Locale; children: ReactNode }) {
+  return (
+    <html lang={locale} suppressHydrationWarning>
+      {/* App Router document head (the rule targets the Pages Router). */}
+      {/* eslint-disable-next-line @next/next/no-head-element */}
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: headScript }} />
+      </head>
+      <body className="bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
+        <SiteHeader locale={locale} />
+        {children}
+        <SiteFooter locale={locale} year={new Date().getFullYear()} />
+      </body>
+    </html>
+  )
+}
