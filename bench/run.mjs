@@ -7,8 +7,9 @@
  * Reference figures for the original Hugo + Mainroad site on the same corpus (measured by the
  * project, not rerunnable here: Hugo is not installable offline) are printed beside ours.
  */
-import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -25,16 +26,24 @@ function log(message) {
   process.stderr.write(`${message}\n`)
 }
 
-/** A copy of the project without build output, sharing node_modules. */
+/**
+ * A copy of the project without build output, outside the checkout: nested inside it, Next
+ * takes the outer lockfile's folder as its root and the build needs twice the memory.
+ */
 function scratchCopy(name) {
-  const dir = path.join(root, 'bench', '.work', name)
+  const dir = path.join(os.tmpdir(), 'news-site-bench', name)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   for (const entry of readdirSync(root)) {
     if (['node_modules', '.next', '.contentlayer', '.git', 'bench', 'test-results', 'playwright-report'].includes(entry)) continue
     cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true })
   }
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'))
+  // Hard links where possible (Turbopack resolves packages inside its root only: no symlink).
+  try {
+    execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(dir, 'node_modules')])
+  } catch {
+    execFileSync('cp', ['-a', path.join(root, 'node_modules'), path.join(dir, 'node_modules')])
+  }
   return dir
 }
 
@@ -108,7 +117,7 @@ async function benchBuild() {
     return null
   }
   const dir = scratchCopy('build')
-  log(`build: CONTENT_DIR=${args.content} npm run build (in ${path.relative(root, dir)})…`)
+  log(`build: CONTENT_DIR=${args.content} npm run build (in ${dir})…`)
   const run = await measure('npm', ['run', 'build'], {
     cwd: dir,
     env: { ...process.env, CONTENT_DIR: args.content, NEXT_TELEMETRY_DISABLED: '1' },
