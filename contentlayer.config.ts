@@ -1,13 +1,17 @@
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { finishContentBuild, type SourceDocument } from './lib/content/catalog'
+import { normalizeDocuments, SHARD_RESULT_FILE, type SourceDocument } from './lib/content/catalog'
 
 /**
- * Contentlayer reads and caches the files; every field is loosely typed here on purpose, so that
- * one messy import is repaired or reported by `lib/content/front-matter.ts` (file, field,
- * reason) instead of being dropped. Bodies are not rendered here: pages render the one body
- * they show (lib/content/markdown.ts), which keeps the content build linear and cheap.
+ * Contentlayer reads, parses and caches the files. It runs once per shard of the content
+ * (scripts/content-build.mjs, `npm run content`): its memory and time grow faster than the number
+ * of documents, and one run over 20,000 articles exhausts the heap.
+ *
+ * Every field is loosely typed here on purpose, so that one messy import is repaired or reported
+ * by lib/content/front-matter.ts (file, field, reason) instead of being dropped. Bodies are not
+ * rendered here: pages render the one body they show (lib/content/markdown.ts).
  */
 const frontMatterKeys = [
   'title', 'date', 'lastmod', 'draft', 'summary', 'categories', 'tags', 'lang', 'translations', 'menu',
@@ -21,10 +25,11 @@ const Article = defineDocumentType(() => ({
   fields: Object.fromEntries(frontMatterKeys.map((key) => [key, { type: 'json' }])) as FieldDefs,
 }))
 
-const contentDirPath = env.contentDir
+const generatedDir = path.join(process.cwd(), '.contentlayer', 'generated')
 
 export default makeSource({
-  contentDirPath,
+  contentDirPath: path.resolve(env.contentProjectDir, env.contentDir),
+  contentDirInclude: env.contentShardDirs ?? [],
   documentTypes: [Article],
   disableImportAliasWarning: true,
   onExtraFieldData: 'ignore',
@@ -37,15 +42,8 @@ export default makeSource({
   },
   onSuccess: async (importData) => {
     const { allArticles } = (await importData()) as unknown as { allArticles: SourceDocument[] }
-    const { exitCode } = await finishContentBuild({
-      documents: allArticles,
-      contentDir: contentDirPath,
-      outDir: path.join('.contentlayer', 'generated'),
-      timeZone: env.timeZone,
-      strict: env.contentStrict,
-      now: Date.now(),
-    })
-    // Contentlayer ends its CLI with exit code 0 whatever a hook does: strict mode must exit here.
-    if (exitCode !== 0) process.exit(exitCode)
+    const bodyFileOf = (file: string) => path.relative(env.contentProjectDir, path.join(generatedDir, 'Article', `${file.replaceAll('/', '__')}.json`))
+    const result = normalizeDocuments(allArticles, env.timeZone, bodyFileOf)
+    writeFileSync(path.join(generatedDir, SHARD_RESULT_FILE), JSON.stringify(result))
   },
 })

@@ -8,9 +8,9 @@ const nextConfig = {
   poweredByHeader: false,
   // proxy.ts strips trailing slashes together with the other URL fixes: one 308, not two.
   skipTrailingSlashRedirect: true,
-  // Pages read the catalog and article bodies from Contentlayer's output at run time (see
+  // Pages read the catalog and article bodies from the content build's output at run time (see
   // lib/content): ship those files with every server function on Vercel.
-  outputFileTracingIncludes: { '/**': ['./.contentlayer/generated/**/*'] },
+  outputFileTracingIncludes: { '/**': ['./.contentlayer/catalog.json', './.contentlayer/shards/*/.contentlayer/generated/Article/*.json'] },
   // URL → edition. Plain rewrites rather than next-intl's middleware: Next 16 turns middleware
   // rewrites into redirect loops under `next start` (vercel/next.js#94342). The editions
   // themselves are defined in i18n/routing.ts.

@@ -1,37 +1,48 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --content DIR] [-- --only build]`: measures the production build on the
- * real corpus (../shared/corpus/articles by default) in a scratch copy of the project, so the
- * working tree's own build is untouched. Prints a table and writes bench/results/latest.{json,md}.
+ * `npm run bench` measures what the scale issue asks, on the real corpus (../shared/corpus/articles)
+ * and on synthetic corpora made from it, each in a scratch copy of the project outside the
+ * checkout (the working tree's own build is untouched). Prints a table with targets and writes
+ * bench/results/latest.{json,md}.
  *
- * Reference figures for the original Hugo + Mainroad site on the same corpus (measured by the
- * project, not rerunnable here: Hugo is not installable offline) are printed beside ours.
+ *   npm run bench                          everything (≈15 min on 2 cores)
+ *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, weight, lighthouse
+ *   npm run bench -- --articles 10000,20000   synthetic sizes for `scale`
+ *
+ * Hugo + Mainroad figures on the same corpus (measured by the project; Hugo is not installable
+ * on this offline machine) are printed as references. Page weight is compared with an empty App
+ * Router page built and measured in the same run (the framework floor).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
 
 const root = path.resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
   options: {
     content: { type: 'string', default: path.resolve(root, '../shared/corpus/articles') },
-    only: { type: 'string' },
+    only: { type: 'string', default: 'build,scale,rebuild,serve,weight,lighthouse' },
+    articles: { type: 'string', default: '10000,20000' },
+    port: { type: 'string', default: '3900' },
   },
 })
-const HUGO = { cpuSeconds: 119, peakGiB: 1.06 }
+const sections = new Set(args.only.split(','))
+const HUGO = { cpuSeconds: 119, peakGiB: 1.06, articleGzipKB: 8.9 }
+const work = path.join(os.tmpdir(), 'news-site-bench')
+const results = { date: new Date().toISOString(), content: args.content, node: process.version, cpus: os.cpus().length }
+const rows = []
 
-function log(message) {
-  process.stderr.write(`${message}\n`)
-}
+const log = (message) => process.stderr.write(`${message}\n`)
+const round = (n, digits = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits)
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const mark = (ok) => (ok ? '✓' : '✗')
 
-/**
- * A copy of the project without build output, outside the checkout: nested inside it, Next
- * takes the outer lockfile's folder as its root and the build needs twice the memory.
- */
+/** A copy of the project without build output, outside the checkout (nested in it, Next takes the outer lockfile's folder as root and needs twice the memory). */
 function scratchCopy(name) {
-  const dir = path.join(os.tmpdir(), 'news-site-bench', name)
+  const dir = path.join(work, name)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   for (const entry of readdirSync(root)) {
@@ -47,8 +58,7 @@ function scratchCopy(name) {
   return dir
 }
 
-function treeRssKiB(pid) {
-  let total = 0
+function processTree() {
   const children = new Map()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -61,12 +71,17 @@ function treeRssKiB(pid) {
       // the process ended while we looked
     }
   }
+  return children
+}
+
+function treeRssKiB(pid) {
+  const children = processTree()
+  let total = 0
   const stack = [pid]
   while (stack.length) {
     const current = stack.pop()
     try {
-      const status = readFileSync(`/proc/${current}/status`, 'utf8')
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0)
     } catch {
       // ended
     }
@@ -75,7 +90,7 @@ function treeRssKiB(pid) {
   return total
 }
 
-/** Runs a command, returning wall and CPU seconds (all descendants) and peak RSS of the tree. */
+/** Runs a command: wall and CPU seconds (all descendants, via GNU time) and the process tree's peak RSS. */
 function measure(command, commandArgs, options) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
@@ -88,7 +103,7 @@ function measure(command, commandArgs, options) {
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     let peak = 0
-    const poll = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid))), 250)
+    const poll = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid))), 200)
     child.on('error', reject)
     child.on('exit', (code) => {
       clearInterval(poll)
@@ -111,59 +126,316 @@ function dirSize(dir) {
   return total
 }
 
-async function benchBuild() {
-  if (!existsSync(args.content)) {
-    log(`build: skipped, content directory ${args.content} is absent`)
-    return null
-  }
-  const dir = scratchCopy('build')
-  log(`build: CONTENT_DIR=${args.content} npm run build (in ${dir})…`)
-  const run = await measure('npm', ['run', 'build'], {
-    cwd: dir,
-    env: { ...process.env, CONTENT_DIR: args.content, NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  writeFileSync(path.join(root, 'bench', 'results', 'build.log'), run.output)
-  if (run.code !== 0) throw new Error(`build failed (exit ${run.code}); see bench/results/build.log`)
+/** `npm run build` of `dir` on `contentDir`, with every figure the issue asks for. */
+async function build(dir, contentDir, label) {
+  log(`${label}: npm run build on ${contentDir} (in ${dir})…`)
+  const run = await measure('npm', ['run', 'build'], { cwd: dir, env: { ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' } })
+  writeFileSync(path.join(root, 'bench', 'results', `${label}.log`), run.output)
+  if (run.code !== 0) throw new Error(`${label}: build failed (exit ${run.code}); see bench/results/${label}.log`)
   const report = JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'generated', 'report.json'), 'utf8'))
   const prerender = JSON.parse(readFileSync(path.join(dir, '.next', 'prerender-manifest.json'), 'utf8'))
+  const contentSeconds = Number(/content build: ([\d.]+) s/.exec(run.output)?.[1] ?? NaN)
   return {
     articlesRead: report.read,
     published: report.published,
     skipped: report.skipped,
     repairWarnings: report.warnings.length,
     errors: report.errors.length,
-    wallSeconds: round(run.wall),
-    cpuSeconds: run.cpu === null ? null : round(run.cpu),
+    wallSeconds: round(run.wall, 1),
+    cpuSeconds: round(run.cpu, 1),
     peakRssMiB: Math.round(run.peakMiB),
     pagesPrerendered: Object.keys(prerender.routes).length,
-    nextDirMiB: round(dirSize(path.join(dir, '.next')) / 2 ** 20),
-    hugoCpuRatio: run.cpu === null ? null : round(run.cpu / HUGO.cpuSeconds),
-    hugoPeakRatio: round(run.peakMiB / 1024 / HUGO.peakGiB),
+    nextDirMiB: round(dirSize(path.join(dir, '.next')) / 2 ** 20, 1),
+    contentSeconds: Number.isNaN(contentSeconds) ? null : contentSeconds,
   }
 }
 
-function round(n) {
-  return Math.round(n * 100) / 100
-}
-
-mkdirSync(path.join(root, 'bench', 'results'), { recursive: true })
-const results = { date: new Date().toISOString(), content: args.content, node: process.version }
-if (!args.only || args.only === 'build') results.build = await benchBuild()
-
-const rows = []
-if (results.build) {
-  const b = results.build
+function buildRows(label, b) {
   rows.push(
-    ['build: articles read / published / skipped', `${b.articlesRead} / ${b.published} / ${b.skipped}`, ''],
-    ['build: repair warnings / errors', `${b.repairWarnings} / ${b.errors}`, ''],
-    ['build: wall seconds', b.wallSeconds, ''],
-    ['build: CPU seconds', b.cpuSeconds, `Hugo 119 → ×${b.hugoCpuRatio}`],
-    ['build: peak RSS (MiB, whole process tree)', b.peakRssMiB, `Hugo 1085 → ×${b.hugoPeakRatio}`],
-    ['build: pages pre-rendered', b.pagesPrerendered, ''],
-    ['build: .next size (MiB)', b.nextDirMiB, ''],
+    [`${label}: articles read / published / skipped`, `${b.articlesRead} / ${b.published} / ${b.skipped}`, ''],
+    [`${label}: wall s / CPU s`, `${b.wallSeconds} / ${b.cpuSeconds}`, ''],
+    [`${label}: peak RSS MiB (process tree)`, b.peakRssMiB, `≤ 2048 ${mark(b.peakRssMiB <= 2048)}`],
+    [`${label}: pages pre-rendered / .next MiB`, `${b.pagesPrerendered} / ${b.nextDirMiB}`, ''],
   )
 }
-const table = ['| figure | value | reference |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+
+/** A writable copy of the corpus with the original mtimes (Contentlayer's cache keys on them). */
+function contentCopy(name, from) {
+  const dir = path.join(work, name)
+  rmSync(dir, { recursive: true, force: true })
+  execFileSync('cp', ['-a', from, dir])
+  return dir
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serving
+
+async function waitForServer(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url)
+      if (response.status < 500) return
+    } catch {
+      // not up yet
+    }
+    await sleep(300)
+  }
+  throw new Error(`server at ${url} did not start`)
+}
+
+async function withServer(dir, fn) {
+  const port = Number(args.port)
+  const server = spawn(path.join(dir, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  })
+  const base = `http://127.0.0.1:${port}`
+  try {
+    await waitForServer(`${base}/`)
+    return await fn(base)
+  } finally {
+    server.kill('SIGTERM')
+    await sleep(500)
+  }
+}
+
+async function load(url, seconds = 20) {
+  const { default: autocannon } = await import('autocannon')
+  const result = await autocannon({ url, connections: 50, duration: seconds })
+  return {
+    requestsPerSecond: round(result.requests.average, 0),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  }
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+function catalogOf(dir) {
+  return JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'generated', 'catalog.json'), 'utf8'))
+}
+
+async function benchServe(dir) {
+  const catalog = catalogOf(dir).filter((a) => !a.draft && a.time <= Date.now() && a.menu !== 'main')
+  const prefix = { 'zh-CN': '', en: '/en', 'zh-TW': '/zh-tw', 'zh-HK': '/zh-hk' }
+  const url = (a) => `${prefix[a.edition]}${a.path}`
+  const newest = catalog.find((a) => a.edition === 'zh-CN') ?? catalog[0]
+  const longTail = catalog.filter((a) => a.edition === 'en').slice(-60)
+  return withServer(dir, async (base) => {
+    log('serve: first render of 40 long-tail (ISR) articles…')
+    const firstRenders = []
+    for (const article of longTail.slice(0, 40)) {
+      const started = performance.now()
+      const response = await fetch(`${base}${url(article)}`)
+      await response.text()
+      if (response.status !== 200) throw new Error(`${url(article)} answered ${response.status}`)
+      firstRenders.push(performance.now() - started)
+    }
+    const isr = longTail[0]
+    const out = {
+      isrFirstRenderMs: { p50: round(percentile(firstRenders, 50), 1), p95: round(percentile(firstRenders, 95), 1), count: firstRenders.length },
+    }
+    for (const [name, target] of [
+      ['home', '/'],
+      ['prerenderedArticle', url(newest)],
+      ['isrArticleCached', url(isr)],
+    ]) {
+      log(`serve: autocannon -c 50 -d 20 ${target}…`)
+      out[name] = { path: target, ...(await load(`${base}${target}`)) }
+    }
+    log('serve: autocannon -c 50 -d 20 on never-requested long-tail articles (ISR first requests under load)…')
+    const cold = longTail.slice(40)
+    let i = 0
+    const { default: autocannon } = await import('autocannon')
+    const coldResult = await autocannon({
+      url: base,
+      connections: 50,
+      duration: 20,
+      requests: [{ setupRequest: (request) => ({ ...request, path: url(cold[i++ % cold.length]) }) }],
+    })
+    out.isrFirstUnderLoad = {
+      requestsPerSecond: round(coldResult.requests.average, 0),
+      p50ms: coldResult.latency.p50,
+      p99ms: coldResult.latency.p99,
+      errors: coldResult.errors + coldResult.timeouts + coldResult.non2xx,
+    }
+    const missing = await fetch(`${base}/news/qq/does-not-exist`)
+    out.missingArticleStatus = missing.status
+    return out
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page weight
+
+const FLOOR_LAYOUT = `export default function FloorLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  )
+}
+`
+const FLOOR_PAGE = `export default function Floor() {
+  return <p>floor</p>
+}
+`
+
+async function pageWeight(base, pathname) {
+  const response = await fetch(`${base}${pathname}`)
+  const html = await response.text()
+  const gz = (text) => gzipSync(Buffer.from(text)).length
+  const assets = async (pattern) => {
+    const urls = [...new Set([...html.matchAll(pattern)].map((m) => m[1]))]
+    let total = 0
+    for (const asset of urls) total += gz(await (await fetch(`${base}${asset}`)).text())
+    return { files: urls.length, gzipBytes: total }
+  }
+  const css = await assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)
+  const js = await assets(/<script[^>]+src="([^"]+)"/g)
+  const htmlBytes = gz(html)
+  return { path: pathname, htmlGzip: htmlBytes, cssGzip: css.gzipBytes, jsGzip: js.gzipBytes, jsFiles: js.files, totalGzip: htmlBytes + css.gzipBytes + js.gzipBytes }
+}
+
+async function benchWeight(dir) {
+  const catalog = catalogOf(dir).filter((a) => !a.draft && a.time <= Date.now() && a.edition === 'zh-CN' && a.menu !== 'main')
+  return withServer(dir, async (base) => {
+    const home = await pageWeight(base, '/')
+    const article = await pageWeight(base, catalog[0].path)
+    const floor = await pageWeight(base, '/bench-floor')
+    return { home, article, floor, articleToFloor: round(article.totalGzip / floor.totalGzip), homeToFloor: round(home.totalGzip / floor.totalGzip) }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+
+async function lighthouseRun(url) {
+  const out = path.join(work, 'lighthouse.json')
+  const chrome = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const flags = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'
+  execFileSync(
+    path.join(root, 'node_modules', '.bin', 'lighthouse'),
+    [url, '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`, '--quiet'],
+    { env: { ...process.env, CHROME_PATH: chrome }, stdio: 'ignore', timeout: 180_000 },
+  )
+  const report = JSON.parse(readFileSync(out, 'utf8'))
+  return Object.fromEntries(Object.entries(report.categories).map(([key, category]) => [key, Math.round(category.score * 100)]))
+}
+
+async function benchLighthouse(dir) {
+  const catalog = catalogOf(dir).filter((a) => !a.draft && a.time <= Date.now() && a.edition === 'zh-CN' && a.menu !== 'main')
+  return withServer(dir, async (base) => {
+    const out = {}
+    for (const [name, pathname] of [
+      ['home', '/'],
+      ['article', catalog[0].path],
+    ]) {
+      const runs = []
+      for (let i = 0; i < 3; i++) {
+        log(`lighthouse: ${name} run ${i + 1}/3…`)
+        runs.push(await lighthouseRun(`${base}${pathname}`))
+      }
+      out[name] = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, percentile(runs.map((r) => r[key]), 50)]))
+      out[name].runs = runs
+    }
+    return out
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+
+mkdirSync(path.join(root, 'bench', 'results'), { recursive: true })
+mkdirSync(work, { recursive: true })
+if (!existsSync(args.content)) {
+  console.log(`bench: content directory ${args.content} is absent; nothing to measure (set --content)`)
+  process.exit(0)
+}
+
+const mainDir = path.join(work, 'corpus-site')
+const needsMainBuild = ['build', 'rebuild', 'serve', 'weight', 'lighthouse'].some((s) => sections.has(s))
+const mainContent = needsMainBuild ? contentCopy('corpus-content', args.content) : null
+if (needsMainBuild) {
+  scratchCopy('corpus-site')
+  mkdirSync(path.join(mainDir, 'app', 'bench-floor'), { recursive: true })
+  writeFileSync(path.join(mainDir, 'app', 'bench-floor', 'layout.tsx'), FLOOR_LAYOUT)
+  writeFileSync(path.join(mainDir, 'app', 'bench-floor', 'page.tsx'), FLOOR_PAGE)
+  results.build = await build(mainDir, mainContent, 'build-4675')
+  const b = results.build
+  buildRows('build 4,675 (real corpus)', b)
+  rows.push(
+    ['build 4,675: CPU s vs Hugo + Mainroad (119)', `×${round(b.cpuSeconds / HUGO.cpuSeconds)}`, `≤ 119 ${mark(b.cpuSeconds <= HUGO.cpuSeconds)}`],
+    ['build 4,675: repair warnings / errors reported', `${b.repairWarnings} / ${b.errors}`, ''],
+  )
+}
+
+if (sections.has('rebuild')) {
+  const file = path.join(mainContent, 'zh-CN', 'news', 'bench', 'BENCH00000000001.zh-CN.md')
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, `---\ntitle: "基准测试：新增的一篇文章"\ndate: "2026-01-01 08:00:00"\ntags:\n  - "基准"\n---\n\n新增文章的正文。\n`)
+  const run = await build(mainDir, mainContent, 'rebuild-4676')
+  results.rebuild = { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, ratioToFull: round(run.wallSeconds / results.build.wallSeconds) }
+  rows.push(['rebuild after adding 1 article: wall s', `${run.wallSeconds} (×${results.rebuild.ratioToFull} of full)`, `≤ 0.25 ${mark(results.rebuild.ratioToFull <= 0.25)}`])
+}
+
+if (sections.has('serve')) {
+  const s = (results.serve = await benchServe(mainDir))
+  for (const key of ['home', 'prerenderedArticle', 'isrArticleCached']) {
+    const r = s[key]
+    rows.push([`serve ${key} (-c 50 -d 20): req/s, p50/p99 ms, errors`, `${r.requestsPerSecond}, ${r.p50ms}/${r.p99ms}, ${r.errors}`, `0 errors ${mark(r.errors === 0)}`])
+  }
+  const c = s.isrFirstUnderLoad
+  rows.push(
+    ['serve ISR first requests under load: req/s, p50/p99 ms, errors', `${c.requestsPerSecond}, ${c.p50ms}/${c.p99ms}, ${c.errors}`, `0 errors ${mark(c.errors === 0)}`],
+    ['serve ISR first render (sequential): p50 / p95 ms', `${s.isrFirstRenderMs.p50} / ${s.isrFirstRenderMs.p95}`, `p95 ≤ 200 ${mark(s.isrFirstRenderMs.p95 <= 200)}`],
+    ['serve non-existent article: status', s.missingArticleStatus, `404 ${mark(s.missingArticleStatus === 404)}`],
+  )
+}
+
+if (sections.has('weight')) {
+  const w = (results.weight = await benchWeight(mainDir))
+  for (const key of ['floor', 'home', 'article']) {
+    const p = w[key]
+    rows.push([`weight ${key} gzip B: HTML + CSS + JS = total`, `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip}`, key === 'article' ? `Hugo ${HUGO.articleGzipKB} KB` : ''])
+  }
+  rows.push(['weight article / floor', `×${w.articleToFloor}`, `≤ 1.3 ${mark(w.articleToFloor <= 1.3)}`], ['weight home / floor', `×${w.homeToFloor}`, ''])
+}
+
+if (sections.has('lighthouse')) {
+  const l = (results.lighthouse = await benchLighthouse(mainDir))
+  for (const key of ['home', 'article']) {
+    const r = l[key]
+    const all = [r.performance, r.accessibility, r['best-practices'], r.seo]
+    rows.push([`lighthouse mobile ${key} (median of 3): perf / a11y / best / SEO`, all.join(' / '), `100 each ${mark(all.every((v) => v === 100))}`])
+  }
+}
+
+if (sections.has('scale')) {
+  results.scale = {}
+  for (const n of args.articles.split(',').map(Number)) {
+    const content = path.join(work, `corpus-${n}`)
+    execFileSync('node', [path.join(root, 'scripts', 'synth-corpus.mjs'), '--from', args.content, '--out', content, '--articles', String(n)], { stdio: 'ignore' })
+    const dir = scratchCopy(`scale-${n}`)
+    const b = await build(dir, content, `build-${n}`)
+    results.scale[n] = b
+    buildRows(`build ${n.toLocaleString('en')}`, b)
+    if (results.build) {
+      const ratio = round(b.cpuSeconds / results.build.cpuSeconds)
+      const limit = n >= 20000 ? 4.5 : null
+      rows.push([`build ${n.toLocaleString('en')}: CPU s vs 4,675`, `×${ratio} (articles ×${round(n / results.build.articlesRead)})`, limit ? `≤ ×${limit} ${mark(ratio <= limit)}` : ''])
+    }
+    rmSync(dir, { recursive: true, force: true })
+    rmSync(content, { recursive: true, force: true })
+  }
+}
+
+const table = ['| figure | value | target / reference |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 console.log(table)
 writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 writeFileSync(path.join(root, 'bench', 'results', 'latest.md'), `# Benchmark ${results.date}\n\n${table}\n`)

@@ -46,9 +46,23 @@ function siteUrl(): string {
   return url.origin
 }
 
+function stringList(name: string): string[] | null {
+  const raw = read(name)
+  if (raw === undefined) return null
+  const value: unknown = JSON.parse(raw)
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new Error(`Environment variable ${name} must be a JSON list of strings, got "${raw}"`)
+  }
+  return value
+}
+
 export const env = {
   /** Content root, relative to the project or absolute. */
   contentDir: read('CONTENT_DIR') ?? 'content',
+  /** Set by scripts/content-build.mjs for each Contentlayer shard: the folders it reads. */
+  contentShardDirs: stringList('CONTENT_SHARD_DIRS'),
+  /** Set by scripts/content-build.mjs: the project folder (shards run in folders of their own). */
+  contentProjectDir: read('CONTENT_PROJECT_DIR') ?? process.cwd(),
   /** Problems in content files fail the content build instead of skipping the file. */
   contentStrict: flag('CONTENT_STRICT'),
   siteUrl: siteUrl(),

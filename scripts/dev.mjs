@@ -1,18 +1,28 @@
-// `npm run dev`: one content build, then Contentlayer's watcher and `next dev` side by side.
+// `npm run dev`: the content build, `next dev`, and a content build again whenever a file under
+// CONTENT_DIR changes (each Contentlayer shard keeps its cache, so that takes a few seconds).
 import { spawn, spawnSync } from 'node:child_process'
+import { watch } from 'node:fs'
+import path from 'node:path'
 
-const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname
-const first = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit' })
-if (first.status !== 0) process.exit(first.status ?? 1)
+const root = path.resolve(import.meta.dirname, '..')
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const contentDir = path.resolve(root, process.env.CONTENT_DIR?.trim() || 'content')
+const buildContent = () => spawnSync(bin('tsx'), [path.join(root, 'scripts', 'content-build.ts')], { stdio: 'inherit' }).status
 
-const children = [
-  spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit' }),
-  spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' }),
-]
+if (buildContent() !== 0) process.exit(1)
+
+const next = spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' })
+let timer
+const watcher = watch(contentDir, { recursive: true }, (_event, file) => {
+  if (!String(file).endsWith('.md')) return
+  clearTimeout(timer)
+  timer = setTimeout(buildContent, 300)
+})
 const stop = (code) => {
-  for (const child of children) child.kill('SIGTERM')
+  watcher.close()
+  next.kill('SIGTERM')
   process.exit(code)
 }
-for (const child of children) child.on('exit', (code) => stop(code ?? 0))
+next.on('exit', (code) => stop(code ?? 0))
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))

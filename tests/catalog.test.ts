@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CATALOG_FILE, finishContentBuild, listContentFiles, type SourceDocument } from '@/lib/content/catalog'
+import { CATALOG_PATH, finishContentBuild, listContentFiles, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
 import type { ArticleMeta } from '@/lib/content/types'
 import { article, makeContentRoot, parseDocument } from './helpers'
 
@@ -21,14 +21,19 @@ function messyRoot() {
   })
 }
 
+/** Two shards, as scripts/content-build.ts makes them: zh-CN in one, the English editions in the other. */
 async function build(root: string, strict = false) {
   const files = await listContentFiles(root)
   const documents = files.map((f) => parseDocument(root, f)).filter((d): d is SourceDocument => d !== null)
-  const outDir = mkdtempSync(path.join(tmpdir(), 'out-'))
+  const shards = [documents.filter((d) => d._raw.sourceFilePath.startsWith('zh-')), documents.filter((d) => !d._raw.sourceFilePath.startsWith('zh-'))].map((docs) =>
+    normalizeDocuments(docs, 'Asia/Shanghai', (file) => `bodies/${file}.json`),
+  )
+  const projectDir = mkdtempSync(path.join(tmpdir(), 'out-'))
+  mkdirSync(path.join(projectDir, '.contentlayer'))
   const log: string[] = []
-  const result = await finishContentBuild({ documents, contentDir: root, outDir, timeZone: 'Asia/Shanghai', strict, now: NOW, log: (m) => log.push(m) })
-  const catalog = JSON.parse(readFileSync(path.join(outDir, CATALOG_FILE), 'utf8')) as ArticleMeta[]
-  return { ...result, catalog, output: log.join('\n'), outDir }
+  const result = await finishContentBuild({ shards, contentDir: root, projectDir, strict, now: NOW, log: (m) => log.push(m) })
+  const catalog = JSON.parse(readFileSync(path.join(projectDir, CATALOG_PATH), 'utf8')) as ArticleMeta[]
+  return { ...result, catalog, output: log.join('\n'), outDir: projectDir }
 }
 
 describe('content build', () => {
@@ -56,6 +61,11 @@ describe('content build', () => {
     expect(catalog.find((a) => a.id === 'CTRL1')?.title).toBe('控制字符')
   })
 
+  it('records where each body can be read back', async () => {
+    const { catalog } = await build(messyRoot())
+    expect(catalog.find((a) => a.id === 'GOOD1')?.bodyFile).toBe('bodies/zh-CN/news/qq/GOOD1.zh-CN.md.json')
+  })
+
   it('keeps drafts and scheduled articles in the catalog, flagged, newest first', async () => {
     const { catalog } = await build(messyRoot())
     expect(catalog.map((a) => a.id)).toEqual(['FUTURE1', 'DRAFT1', 'CTRL1', 'SAME', 'GOOD1'])
@@ -70,8 +80,8 @@ describe('content build', () => {
   })
 
   it('writes the catalog without article bodies', async () => {
-    const { outDir } = await build(makeContentRoot({ 'zh-CN/news/qq/OK.zh-CN.md': article('title: "好"\ndate: "2026-11-01 10:00:00"', 'BODYMARKER 正文') }))
-    expect(existsSync(path.join(outDir, CATALOG_FILE))).toBe(true)
-    expect(readFileSync(path.join(outDir, CATALOG_FILE), 'utf8')).not.toContain('BODYMARKER 正文\n')
+    const { outDir } = await build(makeContentRoot({ 'zh-CN/news/qq/OK.zh-CN.md': article('title: "好"\ndate: "2026-11-01 10:00:00"', `${'正文'.repeat(200)}BODYEND`) }))
+    expect(existsSync(path.join(outDir, CATALOG_PATH))).toBe(true)
+    expect(readFileSync(path.join(outDir, CATALOG_PATH), 'utf8')).not.toContain('BODYEND')
   })
 })

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildCatalog, explainUnparsed, listContentFiles, type SourceDocument } from '@/lib/content/catalog'
+import { explainUnparsed, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
 import { renderMarkdown } from '@/lib/content/markdown'
 import { parseDocument } from './helpers'
 
@@ -16,7 +16,8 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
     const documents = files.map((f) => parseDocument(CORPUS, f)).filter((d): d is SourceDocument => d !== null)
     const parsed = new Set(documents.map((d) => d._raw.sourceFilePath))
     const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(CORPUS, f)))
-    return { files, ...buildCatalog(documents, unparsed, 'Asia/Shanghai', Date.UTC(2026, 10, 28)) }
+    const shard = normalizeDocuments(documents, 'Asia/Shanghai', (file) => file)
+    return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2026, 10, 28)) }
   }
 
   it('reads every file, publishes the valid ones and reports each skip with file, field and reason', async () => {

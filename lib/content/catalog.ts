@@ -1,6 +1,8 @@
 /**
- * Build side of the content layer: runs once per Contentlayer build (its `onSuccess` hook) and
- * writes the small catalog that pages query, plus a report of every repair and skip.
+ * Build side of the content layer. Contentlayer reads the files in shards (see
+ * scripts/content-build.mjs); each shard's `onSuccess` hook normalises its documents
+ * (`normalizeDocuments`), and one merge step (`finishContentBuild`) writes the small catalog that
+ * pages query plus a report of every repair and skip.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -8,8 +10,11 @@ import { parse as parseYaml } from 'yaml'
 import { normalizeArticle } from './front-matter'
 import type { ArticleMeta, ContentProblem, ContentReport } from './types'
 
-export const CATALOG_FILE = 'catalog.json'
-export const REPORT_FILE = 'report.json'
+/** Where the merged catalog and report live, relative to the project. */
+export const CATALOG_PATH = path.join('.contentlayer', 'catalog.json')
+export const REPORT_PATH = path.join('.contentlayer', 'report.json')
+/** What one shard's hook leaves for the merge, next to Contentlayer's own output. */
+export const SHARD_RESULT_FILE = 'shard.json'
 
 export interface SourceDocument {
   _raw: { sourceFilePath: string }
@@ -17,43 +22,52 @@ export interface SourceDocument {
   [field: string]: unknown
 }
 
+/** One shard's normalised articles and problems, and the files Contentlayer parsed. */
+export interface ShardResult {
+  files: string[]
+  articles: ArticleMeta[]
+  warnings: ContentProblem[]
+  errors: ContentProblem[]
+}
+
 const INTERNAL_FIELDS = new Set(['_id', '_raw', 'type', 'body'])
 
-export function buildCatalog(
-  documents: SourceDocument[],
-  skippedByParser: ContentProblem[],
-  timeZone: string,
-  now: number,
-): { articles: ArticleMeta[]; report: ContentReport } {
-  const warnings: ContentProblem[] = []
-  const errors: ContentProblem[] = [...skippedByParser]
-  const byKey = new Map<string, ArticleMeta>()
-  const ordered = [...documents].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath))
-  for (const doc of ordered) {
+/** Normalises parsed documents; `bodyFileOf` names the file each body can be read from later. */
+export function normalizeDocuments(documents: SourceDocument[], timeZone: string, bodyFileOf: (sourceFilePath: string) => string): ShardResult {
+  const result: ShardResult = { files: [], articles: [], warnings: [], errors: [] }
+  for (const doc of documents) {
+    const file = doc._raw.sourceFilePath
+    result.files.push(file)
     const fields = Object.fromEntries(Object.entries(doc).filter(([key]) => !INTERNAL_FIELDS.has(key)))
-    const result = normalizeArticle({ file: doc._raw.sourceFilePath, fields, body: doc.body.raw }, timeZone)
-    warnings.push(...result.warnings)
-    errors.push(...result.errors)
-    if (!result.article) continue
-    const existing = byKey.get(result.article.key)
+    const normalized = normalizeArticle({ file, fields, body: doc.body.raw }, timeZone)
+    result.warnings.push(...normalized.warnings)
+    result.errors.push(...normalized.errors)
+    if (normalized.article) result.articles.push({ ...normalized.article, bodyFile: bodyFileOf(file) })
+  }
+  return result
+}
+
+/** Merges shards: one article per edition, source and id; newest first; counts for the report. */
+export function mergeCatalog(shards: ShardResult[], unparsed: ContentProblem[], now: number): { articles: ArticleMeta[]; report: ContentReport } {
+  const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file)
+  const warnings = shards.flatMap((s) => s.warnings).sort(byFile)
+  const errors: ContentProblem[] = [...unparsed, ...shards.flatMap((s) => s.errors)]
+  const byKey = new Map<string, ArticleMeta>()
+  for (const article of shards.flatMap((s) => s.articles).sort(byFile)) {
+    const existing = byKey.get(article.key)
     if (existing) {
-      errors.push({ file: result.article.file, field: 'path', message: `same edition, source and id as ${existing.file}` })
+      errors.push({ file: article.file, field: 'path', message: `same edition, source and id as ${existing.file}` })
       continue
     }
-    byKey.set(result.article.key, result.article)
+    byKey.set(article.key, article)
   }
+  errors.sort(byFile)
   const articles = [...byKey.values()].sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
+  const read = shards.reduce((n, s) => n + s.files.length, 0) + unparsed.length
   const unpublished = articles.filter((a) => a.draft || a.time > now).length
   return {
     articles,
-    report: {
-      read: documents.length + skippedByParser.length,
-      published: articles.length - unpublished,
-      unpublished,
-      skipped: documents.length + skippedByParser.length - articles.length,
-      warnings,
-      errors,
-    },
+    report: { read, published: articles.length - unpublished, unpublished, skipped: read - articles.length, warnings, errors },
   }
 }
 
@@ -86,7 +100,7 @@ export function formatReport(report: ContentReport, limit = 40): string {
   ]
   const show = (label: string, problems: ContentProblem[]) => {
     for (const p of problems.slice(0, limit)) lines.push(`  ${label} ${p.file} [${p.field}] ${p.message}`)
-    if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more ${label}s in .contentlayer/generated/${REPORT_FILE}`)
+    if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more ${label}s in ${REPORT_PATH}`)
   }
   show('error', report.errors)
   show('warning', report.warnings)
@@ -94,33 +108,32 @@ export function formatReport(report: ContentReport, limit = 40): string {
 }
 
 export interface ContentBuildOptions {
-  documents: SourceDocument[]
+  shards: ShardResult[]
   contentDir: string
-  outDir: string
-  timeZone: string
+  /** Project folder: the catalog and report go to `.contentlayer/` in it. */
+  projectDir: string
   strict: boolean
   now: number
   log?: (message: string) => void
 }
 
 /**
- * The whole post-Contentlayer step: explain the files Contentlayer could not parse, build and
- * write the catalog and report, print the report. Returns the exit code: 1 in strict mode when
- * anything had to be repaired or skipped.
+ * The merge step: explain the files no shard parsed, merge, write the catalog and report, print
+ * the report. Returns the exit code: 1 in strict mode when anything was repaired or skipped.
  */
-export async function finishContentBuild(options: ContentBuildOptions): Promise<{ exitCode: number; report: ContentReport }> {
-  const { documents, contentDir, outDir, timeZone, strict, now, log = console.log } = options
-  const parsed = new Set(documents.map((doc) => doc._raw.sourceFilePath))
+export async function finishContentBuild(options: ContentBuildOptions): Promise<{ exitCode: number; report: ContentReport; articles: ArticleMeta[] }> {
+  const { shards, contentDir, projectDir, strict, now, log = console.log } = options
+  const parsed = new Set(shards.flatMap((s) => s.files))
   const files = await listContentFiles(contentDir)
   const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(contentDir, f)))
-  const { articles, report } = buildCatalog(documents, unparsed, timeZone, now)
-  await writeFile(path.join(outDir, CATALOG_FILE), JSON.stringify(articles))
-  await writeFile(path.join(outDir, REPORT_FILE), JSON.stringify(report, null, 2))
+  const { articles, report } = mergeCatalog(shards, unparsed, now)
+  await writeFile(path.join(projectDir, CATALOG_PATH), JSON.stringify(articles))
+  await writeFile(path.join(projectDir, REPORT_PATH), JSON.stringify(report, null, 2))
   log(formatReport(report))
   const problems = report.errors.length + report.warnings.length
   if (strict && problems > 0) {
     log(`CONTENT_STRICT: ${problems} problem(s) in content; failing the build.`)
-    return { exitCode: 1, report }
+    return { exitCode: 1, report, articles }
   }
-  return { exitCode: 0, report }
+  return { exitCode: 0, report, articles }
 }

@@ -7,7 +7,7 @@ import { widgetNames, type WidgetName } from '../config'
 import { localeForContentFolder } from '@/i18n/routing'
 import { parseContentDate, toZonedIso } from './dates'
 import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, stripControlCharacters } from './text'
-import type { ArticleMeta, ContentProblem, SidebarPosition } from './types'
+import type { ContentProblem, NormalizedArticle, SidebarPosition } from './types'
 
 const PATH = /^([A-Za-z]{2}(?:-[A-Za-z]{2})?)\/news\/([^/]+)\/([^/]+?)\.([A-Za-z]{2}(?:-[A-Za-z]{2})?)\.md$/
 
@@ -19,7 +19,7 @@ export interface NormalizeInput {
 }
 
 export interface NormalizeResult {
-  article: ArticleMeta | null
+  article: NormalizedArticle | null
   warnings: ContentProblem[]
   errors: ContentProblem[]
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { cache } from 'react'
 import { siteConfig } from '../config'
 import { locales, type Locale } from '@/i18n/routing'
-import { CATALOG_FILE } from './catalog'
+import { CATALOG_PATH } from './catalog'
 import { renderMarkdown, type RenderedBody } from './markdown'
 import { slugify, stripControlCharacters } from './text'
 import type { ArticleMeta } from './types'
@@ -19,7 +19,7 @@ export type { RenderedBody, TocEntry } from './markdown'
 
 // Read at run time, not bundled: the ignore hint keeps Turbopack from tracing thousands of files
 // (next.config.mjs ships them to serverless functions instead).
-const GENERATED_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'generated')
+const PROJECT_DIR = path.join(/* turbopackIgnore: true */ process.cwd())
 
 export interface Page<T> {
   items: T[]
@@ -48,7 +48,7 @@ let indexCache: { minute: number; catalog: ArticleMeta[]; editions: Map<Locale, 
 const watchCatalog = process.env.NODE_ENV === 'development'
 
 function loadCatalog(): ArticleMeta[] {
-  const file = path.join(GENERATED_DIR, CATALOG_FILE)
+  const file = path.join(PROJECT_DIR, CATALOG_PATH)
   // In `next dev` the Contentlayer watcher rewrites the catalog: pick up edits without a restart.
   const mtime = catalog && watchCatalog ? statSync(file).mtimeMs : (catalog?.mtime ?? 0)
   if (!catalog || mtime !== catalog.mtime) {
@@ -201,7 +201,6 @@ export function getPrerenderedTerms(locale: Locale, taxonomy: Taxonomy): Term[] 
 
 /** Rendered body of one article; read from its own generated file, never from a bundle. */
 export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => {
-  const file = path.join(GENERATED_DIR, 'Article', `${article.file.replaceAll('/', '__')}.json`)
-  const document = JSON.parse(await readFile(file, 'utf8')) as { body: { raw: string } }
+  const document = JSON.parse(await readFile(path.join(PROJECT_DIR, article.bodyFile), 'utf8')) as { body: { raw: string } }
   return renderMarkdown(stripControlCharacters(document.body.raw).text, { math: article.mathjax })
 })

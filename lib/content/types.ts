@@ -45,7 +45,12 @@ export interface ArticleMeta {
   readingMinutes: number
   /** Link to the original story: the body's closing `[source](url)` line, as importers write it. */
   sourceUrl: string | null
+  /** Contentlayer's JSON for this document (body included), relative to the project. */
+  bodyFile: string
 }
+
+/** An article as the front-matter normaliser makes it, before the build knows where its body is. */
+export type NormalizedArticle = Omit<ArticleMeta, 'bodyFile'>
 
 export interface ContentProblem {
   file: string

@@ -1,0 +1,98 @@
+/**
+ * `npm run content`: the content build. Runs Contentlayer once per shard of the content folders
+ * (at most two at a time), then merges the shards into `.contentlayer/catalog.json` and prints
+ * the report. Contentlayer's cost grows faster than its document count (one run over 20,000
+ * articles exhausts a 4 GB heap), so shards keep each run small; each shard keeps its own
+ * Contentlayer cache, so a rebuild after adding one article re-reads one shard's new file only.
+ *
+ * Shards are whole source folders (`<lang>/news/<source>`), placed by a hash of the folder name
+ * into 2^k shards, k chosen so that shards average ≤ 1,500 articles: a folder stays in its shard
+ * until the corpus doubles.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { finishContentBuild, listContentFiles, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/catalog'
+import { env } from '../lib/env'
+
+const SHARD_TARGET = 1500
+const projectDir = path.resolve(import.meta.dirname, '..')
+const contentDir = path.resolve(projectDir, env.contentDir)
+const shardsDir = path.join(projectDir, '.contentlayer', 'shards')
+const contentlayerCli = path.join(projectDir, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs')
+
+function shardOf(folder: string, count: number): number {
+  return createHash('sha1').update(folder).digest().readUInt32BE(0) % count
+}
+
+function runShard(index: number, folders: string[]): Promise<{ index: number; output: string; code: number | null }> {
+  const cwd = path.join(shardsDir, String(index))
+  mkdirSync(cwd, { recursive: true })
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [contentlayerCli, 'build', '--config', path.join(projectDir, 'contentlayer.config.ts')], {
+      cwd,
+      env: {
+        ...process.env,
+        // Contentlayer takes its working folder from PWD.
+        PWD: cwd,
+        CONTENT_DIR: contentDir,
+        CONTENT_PROJECT_DIR: projectDir,
+        CONTENT_SHARD_DIRS: JSON.stringify(folders),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (d) => (output += d))
+    child.stderr.on('data', (d) => (output += d))
+    child.on('error', reject)
+    child.on('exit', (code) => resolve({ index, output, code }))
+  })
+}
+
+async function main() {
+  const started = performance.now()
+  if (!existsSync(contentDir)) throw new Error(`CONTENT_DIR ${contentDir} does not exist`)
+  const files = await listContentFiles(contentDir)
+  const folders = new Map<string, number>()
+  for (const file of files) {
+    const folder = file.split('/').slice(0, 3).join('/')
+    folders.set(folder, (folders.get(folder) ?? 0) + 1)
+  }
+  const count = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, files.length / SHARD_TARGET))))
+  const shards: string[][] = Array.from({ length: count }, () => [])
+  for (const folder of [...folders.keys()].sort()) shards[shardOf(folder, count)]!.push(folder)
+
+  // Shards from an earlier build with another shard count hold nothing current.
+  if (existsSync(shardsDir)) {
+    for (const entry of readdirSync(shardsDir)) if (Number(entry) >= count || !shards[Number(entry)]?.length) rmSync(path.join(shardsDir, entry), { recursive: true, force: true })
+  }
+
+  const queue = shards.map((folderList, index) => ({ index, folderList })).filter((s) => s.folderList.length > 0)
+  const concurrency = Math.max(1, Math.min(2, os.availableParallelism()))
+  const results: ShardResult[] = []
+  const workers = Array.from({ length: concurrency }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { index, output, code } = await runShard(next.index, next.folderList)
+      const resultFile = path.join(shardsDir, String(index), '.contentlayer', 'generated', SHARD_RESULT_FILE)
+      if (code !== 0 || !existsSync(resultFile)) {
+        process.stderr.write(output)
+        throw new Error(`Contentlayer failed on shard ${index} (${next.folderList.length} folders), exit ${code}`)
+      }
+      // Contentlayer's own complaints (files it could not parse) are worth showing.
+      for (const line of output.split('\n')) if (/error|warn/i.test(line) && !/^Generated/.test(line)) process.stderr.write(`[shard ${index}] ${line}\n`)
+      results.push(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult)
+    }
+  })
+  await Promise.all(workers)
+
+  const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now() })
+  console.log(`content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${results.length} Contentlayer shard(s)`)
+  process.exitCode = exitCode
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})
