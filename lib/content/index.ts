@@ -43,20 +43,25 @@ interface EditionIndex {
   categories: Map<string, { term: Term; articles: ArticleMeta[] }>
 }
 
-let catalog: { articles: ArticleMeta[]; mtime: number } | null = null
+let catalog: { articles: ArticleMeta[]; mtime: number; checked: number } | null = null
 let indexCache: { minute: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> } | null = null
-const watchCatalog = process.env.NODE_ENV === 'development'
+/**
+ * A content build (`npm run content`) next to a running server is picked up without a restart:
+ * new articles render on their first request, lists at their next revalidation.
+ */
+const RELOAD_CHECK_MS = process.env.NODE_ENV === 'development' ? 0 : 5000
 
 function loadCatalog(): ArticleMeta[] {
+  const now = Date.now()
+  if (catalog && now - catalog.checked < RELOAD_CHECK_MS) return catalog.articles
   const file = path.join(PROJECT_DIR, CATALOG_PATH)
-  // In `next dev` the Contentlayer watcher rewrites the catalog: pick up edits without a restart.
-  const mtime = catalog && watchCatalog ? statSync(file).mtimeMs : (catalog?.mtime ?? 0)
-  if (!catalog || mtime !== catalog.mtime) {
-    try {
-      catalog = { articles: JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[], mtime: statSync(file).mtimeMs }
-    } catch (error) {
-      throw new Error(`Cannot read the content catalog ${file}: run \`npm run content\` (contentlayer2 build) first. ${String(error)}`)
-    }
+  try {
+    const mtime = statSync(file).mtimeMs
+    if (catalog?.mtime === mtime) catalog.checked = now
+    else catalog = { articles: JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[], mtime, checked: now }
+  } catch (error) {
+    if (catalog) return catalog.articles
+    throw new Error(`Cannot read the content catalog ${file}: run \`npm run content\` first. ${String(error)}`)
   }
   return catalog.articles
 }
