@@ -132,7 +132,7 @@ async function build(dir, contentDir, label) {
   const run = await measure('npm', ['run', 'build'], { cwd: dir, env: { ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' } })
   writeFileSync(path.join(root, 'bench', 'results', `${label}.log`), run.output)
   if (run.code !== 0) throw new Error(`${label}: build failed (exit ${run.code}); see bench/results/${label}.log`)
-  const report = JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'generated', 'report.json'), 'utf8'))
+  const report = JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'report.json'), 'utf8'))
   const prerender = JSON.parse(readFileSync(path.join(dir, '.next', 'prerender-manifest.json'), 'utf8'))
   const contentSeconds = Number(/content build: ([\d.]+) s/.exec(run.output)?.[1] ?? NaN)
   return {
@@ -218,7 +218,7 @@ function percentile(values, p) {
 }
 
 function catalogOf(dir) {
-  return JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'generated', 'catalog.json'), 'utf8'))
+  return JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'catalog.json'), 'utf8'))
 }
 
 async function benchServe(dir) {
