@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm run build:preview` builds a preview deployment next to the production build (for tests).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // proxy.ts strips trailing slashes together with the other URL fixes: one 308, not two.
   skipTrailingSlashRedirect: true,

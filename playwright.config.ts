@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3210)
+/** The preview deployment (`npm run build:preview`) is served next to production. */
+const previewPort = port + 1
+/** A test-only value; production deployments set their own PREVIEW_SECRET. */
+export const E2E_PREVIEW_SECRET = 'e2e-preview-secret'
 
 /** Debian's Chromium when present (offline machines, CI); Playwright's own browser elsewhere. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -27,15 +31,29 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
-    { name: 'Desktop Chrome', use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'Pixel 7', use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'Desktop Chrome', testIgnore: /preview-deployment/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'Pixel 7', testIgnore: /preview-deployment/, use: { ...devices['Pixel 7'], launchOptions } },
+    {
+      name: 'Preview deployment',
+      testMatch: /preview-deployment/,
+      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${previewPort}` },
+    },
   ],
-  // The production build (`npm run build` runs first in `npm test`).
-  webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  // The production build and the preview build (`npm test` runs both builds first).
+  webServer: [
+    {
+      command: `npx next start -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: E2E_PREVIEW_SECRET },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${previewPort}`,
+      url: `http://127.0.0.1:${previewPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', VERCEL_ENV: 'preview', NEXT_DIST_DIR: '.next-preview' },
+    },
+  ],
 })

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { env } from './lib/env'
 
 const LOWERCASE_SECTIONS = new Set(['news', 'tags', 'categories'])
 /** URL prefixes of the editions; `zh-cn` is the default edition's and is never shown. */
@@ -49,7 +50,10 @@ export default function proxy(request: NextRequest) {
   if (canonical !== current || (pathname.length > 1 && pathname.endsWith('/'))) {
     return NextResponse.redirect(new URL(canonical + search, request.url), 308)
   }
-  return NextResponse.next()
+  const response = NextResponse.next()
+  // Previews and draft-mode visits must stay out of search engines.
+  if (env.showDrafts || request.cookies.has('__prerender_bypass')) response.headers.set('X-Robots-Tag', 'noindex')
+  return response
 }
 
 export const config = {

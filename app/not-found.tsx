@@ -4,6 +4,7 @@ import { EditionDocument } from '@/components/layout/edition-document'
 import { NotFoundView } from '@/components/layout/not-found-view'
 import { EditionLink } from '@/components/ui/edition-link'
 import { defaultLocale, locales } from '@/i18n/routing'
+import { resolveView } from '@/lib/edition'
 import './globals.css'
 
 export const metadata: Metadata = { title: '404', robots: { index: false } }
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: '404', robots: { index: false } }
  * would make every page dynamic), so it speaks the default edition and offers the others.
  */
 export default async function GlobalNotFound() {
+  await resolveView()
   const others = await Promise.all(
     locales
       .filter((locale) => locale !== defaultLocale)

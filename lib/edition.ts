@@ -1,13 +1,27 @@
+import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { setRequestLocale } from 'next-intl/server'
+import { setRequestView } from './content'
+import { env } from './env'
 import { isLocale, localePrefix, type Locale } from '@/i18n/routing'
 
-/** Validates the `[locale]` segment and enables static rendering for it (next-intl). */
+/**
+ * Validates the `[locale]` segment, enables static rendering for it (next-intl) and sets what
+ * the request may see (drafts in previews and in Next.js draft mode).
+ */
 export async function resolveEdition(params: Promise<{ locale: string }>): Promise<Locale> {
   const { locale } = await params
   if (!isLocale(locale)) notFound()
   setRequestLocale(locale)
+  await resolveView()
   return locale
+}
+
+/** The content view of this request; also for routes outside an edition (the 404 page). */
+export async function resolveView() {
+  const view = env.showDrafts || (await draftMode()).isEnabled ? 'preview' : 'public'
+  setRequestView(view)
+  return view
 }
 
 /** Route params arrive percent-encoded for non-ASCII segments in some cases: decode once. */

@@ -67,6 +67,13 @@ export const env = {
   contentStrict: flag('CONTENT_STRICT'),
   siteUrl: siteUrl(),
   timeZone: timeZone('SITE_TIME_ZONE', 'Asia/Shanghai'),
+  /**
+   * Unpublished content (drafts, scheduled articles) is visible: on Vercel preview deployments,
+   * in `next dev`, or with SHOW_DRAFTS=1. Production hides it (except in Next.js draft mode).
+   */
+  showDrafts: flag('SHOW_DRAFTS') || read('VERCEL_ENV') === 'preview' || process.env.NODE_ENV === 'development',
+  /** Secret for /api/draft (Next.js draft mode on production); draft mode is off without it. */
+  previewSecret: read('PREVIEW_SECRET') ?? null,
   /** Newest articles per edition rendered at build time; older ones render on first request. */
   prerenderArticles: positiveInt('PRERENDER_ARTICLES', 200),
 } as const

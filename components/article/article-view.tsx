@@ -5,6 +5,7 @@ import { siteConfig } from '@/lib/config'
 import { getAdjacentArticles, getRelatedArticles, getTranslations as getArticleTranslations, type ArticleMeta, type RenderedBody } from '@/lib/content'
 import { slugify } from '@/lib/content/text'
 import { DateMeta } from '../ui/date-meta'
+import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
 
 export async function ArticleView({ article, body }: { article: ArticleMeta; body: RenderedBody }) {
@@ -17,7 +18,10 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
   return (
     <article lang={article.lang} className="space-y-6">
       <header className="space-y-3">
-        <h1 className="text-3xl leading-tight font-bold">{article.title}</h1>
+        <h1 className="text-3xl leading-tight font-bold">
+          <StatusBadge article={article} locale={locale} />
+          {article.title}
+        </h1>
         {article.lead && <p className="text-lg text-neutral-700 dark:text-neutral-300">{article.lead}</p>}
         <p className="text-sm text-neutral-700 dark:text-neutral-300">
           <span className="sr-only">{t('article.published')} </span>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Locale } from '@/i18n/routing'
 import { headScript } from './head-script'
+import { PreviewBanner } from './preview-banner'
 import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 
@@ -14,6 +15,7 @@ export function EditionDocument({ locale, children }: { locale: Locale; children
         <script dangerouslySetInnerHTML={{ __html: headScript }} />
       </head>
       <body className="bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
+        <PreviewBanner locale={locale} />
         <SiteHeader locale={locale} />
         {children}
         <SiteFooter locale={locale} year={new Date().getFullYear()} />

@@ -4,6 +4,7 @@ import type { Locale } from '@/i18n/routing'
 import type { ArticleMeta } from '@/lib/content'
 import { slugify } from '@/lib/content/text'
 import { DateMeta } from '../ui/date-meta'
+import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
 
 export async function ArticleList({ locale, articles }: { locale: Locale; articles: ArticleMeta[] }) {
@@ -17,6 +18,7 @@ export async function ArticleList({ locale, articles }: { locale: Locale; articl
             {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="sm:w-48 sm:shrink-0" />}
             <div className="min-w-0 flex-1">
               <h2 className="text-xl leading-snug font-bold">
+                <StatusBadge article={article} locale={locale} />
                 <EditionLink href={article.path} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
                   {article.title}
                 </EditionLink>

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { cache } from 'react'
 import { siteConfig } from '../config'
+import { env } from '../env'
 import { locales, type Locale } from '@/i18n/routing'
 import { CATALOG_PATH } from './catalog'
 import { renderMarkdown, type RenderedBody } from './markdown'
@@ -44,7 +45,7 @@ interface EditionIndex {
 }
 
 let catalog: { articles: ArticleMeta[]; mtime: number; checked: number } | null = null
-let indexCache: { minute: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> } | null = null
+const indexCache = new Map<ContentView, { minute: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> }>()
 /**
  * A content build (`npm run content`) next to a running server is picked up without a restart:
  * new articles render on their first request, lists at their next revalidation.
@@ -71,6 +72,31 @@ export function isPublished(article: ArticleMeta, now: number): boolean {
   return !article.draft && article.time <= now
 }
 
+/**
+ * What a request may see: `public` (published articles only) or `preview` (drafts and scheduled
+ * articles too). The one switch for unpublished content: a preview deployment, `next dev` or
+ * SHOW_DRAFTS=1 preview everything (lib/env.ts); on production, only requests in Next.js draft
+ * mode do, and those are rendered per request, never cached for other readers.
+ */
+export type ContentView = 'public' | 'preview'
+
+const requestView = cache((): { value: ContentView | null } => ({ value: null }))
+
+/** Sets the view for the current render (called by `resolveEdition`, like next-intl's locale). */
+export function setRequestView(view: ContentView): void {
+  requestView().value = view
+}
+
+export function currentView(): ContentView {
+  return requestView().value ?? (env.showDrafts ? 'preview' : 'public')
+}
+
+/** Unpublished articles carry a badge where they are shown (preview only). */
+export function unpublishedState(article: ArticleMeta, now = Date.now()): 'draft' | 'scheduled' | null {
+  if (article.draft) return 'draft'
+  return article.time > now ? 'scheduled' : null
+}
+
 function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
   const groups = new Map<string, { term: Term; articles: ArticleMeta[] }>()
   for (const article of articles) {
@@ -91,15 +117,17 @@ function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
   return groups
 }
 
-/** Per-edition indexes of what is visible now, rebuilt at most once a minute. */
+/** Per-edition indexes of what a view may see now, rebuilt at most once a minute. */
 function editions(): Map<Locale, EditionIndex> {
+  const view = currentView()
   const minute = Math.floor(Date.now() / 60000)
   const all = loadCatalog()
-  if (indexCache?.minute === minute && indexCache.catalog === all) return indexCache.editions
+  const cached = indexCache.get(view)
+  if (cached?.minute === minute && cached.catalog === all) return cached.editions
   const now = Date.now()
   const result = new Map<Locale, EditionIndex>()
   for (const locale of locales) {
-    const visible = all.filter((a) => a.edition === locale && isPublished(a, now))
+    const visible = all.filter((a) => a.edition === locale && (view === 'preview' || isPublished(a, now)))
     const articles = visible.filter((a) => a.menu !== 'main')
     result.set(locale, {
       articles,
@@ -109,7 +137,7 @@ function editions(): Map<Locale, EditionIndex> {
       categories: groupBy(articles, (a) => a.categories),
     })
   }
-  indexCache = { minute, catalog: all, editions: result }
+  indexCache.set(view, { minute, catalog: all, editions: result })
   return result
 }
 

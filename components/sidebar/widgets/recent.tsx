@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server'
 import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import { getRecentArticles } from '@/lib/content'
+import { StatusBadge } from '@/components/ui/status-badge'
 import { Widget } from '../widget'
 
 export async function RecentWidget({ locale }: { locale: Locale }) {
@@ -11,6 +12,7 @@ export async function RecentWidget({ locale }: { locale: Locale }) {
       <ul className="space-y-2 text-sm">
         {getRecentArticles(locale).map((article) => (
           <li key={article.key} lang={article.lang}>
+            <StatusBadge article={article} locale={locale} />
             <EditionLink href={article.path} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
               {article.title}
             </EditionLink>
