@@ -228,10 +228,6 @@ export function getPrerenderedArticles(locale: Locale): ArticleMeta[] {
   return [...index.pages, ...index.articles.slice(0, siteConfig.prerenderArticles)]
 }
 
-export function getPrerenderedTerms(locale: Locale, taxonomy: Taxonomy): Term[] {
-  return getTerms(locale, taxonomy)
-}
-
 /** Rendered body of one article; read from its own generated file, never from a bundle. */
 export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => {
   const document = JSON.parse(await readFile(path.join(PROJECT_DIR, article.bodyFile), 'utf8')) as { body: { raw: string } }
