@@ -12,7 +12,20 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     { href: '/categories', label: t('nav.categories') },
     { href: '/tags', label: t('nav.tags') },
   ]
-  const linkClass = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white'
+  // One list, shown inline on wide screens and behind a <details> menu on phones (no script).
+  const nav = (className: string, listClassName?: string) => (
+    <nav aria-label={t('nav.main')} className={className}>
+      <ul className={listClassName}>
+        {links.map((link) => (
+          <li key={link.href}>
+            <EditionLink href={link.href} locale={locale} className="block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white">
+              {link.label}
+            </EditionLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
   return (
     <header>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2 focus:text-black">
@@ -26,33 +39,13 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
       </div>
       <div className="bg-neutral-800 text-white dark:bg-neutral-900">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-4">
-          <nav aria-label={t('nav.main')} className="hidden md:block">
-            <ul className="flex flex-wrap">
-              {links.map((link) => (
-                <li key={link.href}>
-                  <EditionLink href={link.href} locale={locale} className={linkClass}>
-                    {link.label}
-                  </EditionLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {nav('hidden md:block', 'flex flex-wrap')}
           <details className="group md:hidden">
             <summary className="flex cursor-pointer list-none items-center gap-2 py-3 font-semibold [&::-webkit-details-marker]:hidden">
               <span aria-hidden="true">☰</span>
               {t('nav.menu')}
             </summary>
-            <nav aria-label={t('nav.main')} className="pb-2">
-              <ul>
-                {links.map((link) => (
-                  <li key={link.href}>
-                    <EditionLink href={link.href} locale={locale} className={linkClass}>
-                      {link.label}
-                    </EditionLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {nav('pb-2')}
           </details>
           <ThemeToggle label={t('theme.toggle')} />
         </div>
