@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { EditionDocument } from '@/components/layout/edition-document'
 import { locales } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
+import { editionFeedTypes } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import '../globals.css'
 
@@ -18,6 +19,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     metadataBase: new URL(siteConfig.url),
     title: { default: t('title'), template: `%s | ${t('title')}` },
     description: t('description'),
+    // Pages that set their own `alternates` repeat these (Next replaces the whole object).
+    alternates: { types: await editionFeedTypes(locale) },
   }
 }
 
