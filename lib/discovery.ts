@@ -22,13 +22,12 @@ import {
   type Term,
 } from './content'
 import { decodeSegment } from './edition'
-import { absoluteUrl, feedBuilders, feedContentTypes, toFeedItem, type Feed, type FeedFormat } from './feeds'
+import { absoluteUrl, feedBuilders, feedContentTypes, feedUrlsFor, toFeedItem, type Feed, type FeedFormat } from './feeds'
 import {
   articleMetadata,
   breadcrumbJsonLd,
   collectionPageJsonLd,
   feedLinkTypes,
-  feedUrl,
   hreflangLinks,
   listMetadata,
   mergeFeedTypes,
@@ -71,7 +70,7 @@ async function buildFeed(locale: Locale, basePath: string, title: string, descri
     description,
     language: locale,
     homeUrl: absoluteUrl(siteConfig.url, locale, basePath),
-    feedUrls: { rss: feedUrl(siteConfig.url, locale, basePath, 'rss'), atom: feedUrl(siteConfig.url, locale, basePath, 'atom'), json: feedUrl(siteConfig.url, locale, basePath, 'json') },
+    feedUrls: feedUrlsFor(siteConfig.url, locale, basePath),
     updated: latestDate(articles.map((a) => a.lastmod ?? a.date)) ?? new Date().toISOString(),
     items,
   }

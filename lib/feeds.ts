@@ -96,6 +96,15 @@ export function absoluteAsset(siteUrl: string, url: string | null): string | nul
   return url.startsWith('/') ? `${siteUrl}${url}` : null
 }
 
+/** Absolute URL of a feed of a path (`/` for the edition, `/tags/<slug>` for a tag). */
+export function feedUrl(siteUrl: string, locale: Locale, basePath: string, format: FeedFormat): string {
+  return absoluteUrl(siteUrl, locale, `${basePath === '/' ? '' : basePath}/${feedFileNames[format]}`)
+}
+
+export function feedUrlsFor(siteUrl: string, locale: Locale, basePath: string): Record<FeedFormat, string> {
+  return { rss: feedUrl(siteUrl, locale, basePath, 'rss'), atom: feedUrl(siteUrl, locale, basePath, 'atom'), json: feedUrl(siteUrl, locale, basePath, 'json') }
+}
+
 export function toFeedItem(article: ArticleMeta, contentHtml: string, siteUrl: string): FeedItem {
   return {
     url: absoluteUrl(siteUrl, article.edition, article.path),

@@ -7,7 +7,7 @@ import type { Metadata } from 'next'
 import { defaultLocale, locales, type Locale } from '@/i18n/routing'
 import type { ArticleMeta } from './content/types'
 import { slugify } from './content/text'
-import { absoluteAsset, absoluteUrl, feedContentTypes, feedFileNames, type FeedFormat } from './feeds'
+import { absoluteAsset, absoluteUrl, feedContentTypes, feedUrl, type FeedFormat } from './feeds'
 import type { HreflangLink } from './sitemaps'
 
 const OG_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh_CN', en: 'en_US', 'zh-TW': 'zh_TW', 'zh-HK': 'zh_HK' }
@@ -60,11 +60,6 @@ export function feedLinkTypes(siteUrl: string, locale: Locale, basePath: string,
       [{ url: feedUrl(siteUrl, locale, basePath, format), title: `${labels.title} (${name})` }],
     ]),
   )
-}
-
-export function feedUrl(siteUrl: string, locale: Locale, basePath: string, format: FeedFormat): string {
-  const path = basePath === '/' ? `/${feedFileNames[format]}` : `${basePath}/${feedFileNames[format]}`
-  return absoluteUrl(siteUrl, locale, path)
 }
 
 /** Merges autodiscovery sets: the edition's feeds first, then a tag's or category's own. */
