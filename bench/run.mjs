@@ -6,7 +6,7 @@
  * bench/results/latest.{json,md}.
  *
  *   npm run bench                          everything (≈15 min on 2 cores)
- *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, weight, lighthouse
+ *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, feeds, weight, lighthouse
  *   npm run bench -- --articles 10000,20000   synthetic sizes for `scale`
  *
  * Hugo + Mainroad figures on the same corpus (measured by the project; Hugo is not installable
@@ -24,7 +24,7 @@ const root = path.resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
   options: {
     content: { type: 'string', default: path.resolve(root, '../shared/corpus/articles') },
-    only: { type: 'string', default: 'build,scale,rebuild,serve,weight,lighthouse' },
+    only: { type: 'string', default: 'build,scale,rebuild,serve,feeds,weight,lighthouse' },
     articles: { type: 'string', default: '10000,20000' },
     port: { type: 'string', default: '3900' },
   },
@@ -272,6 +272,55 @@ async function benchServe(dir) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Feeds and sitemaps
+
+/**
+ * Size (raw, gzip) and generation time of the feeds and sitemaps on the corpus build. The edition
+ * feeds and sitemaps are prerendered at build, so the first request is a cache hit: each file is
+ * then regenerated once on demand (Next's `x-prerender-revalidate` header with the build's
+ * preview id, as `revalidatePath` does), which is the uncached generation time.
+ */
+async function benchFeeds(dir) {
+  const previewId = JSON.parse(readFileSync(path.join(dir, '.next', 'prerender-manifest.json'), 'utf8')).preview?.previewModeId
+  return withServer(dir, async (base) => {
+    const get = async (target, headers = {}) => {
+      const started = performance.now()
+      const response = await fetch(`${base}${target}`, { headers })
+      const body = Buffer.from(await response.arrayBuffer())
+      return { response, body, ms: round(performance.now() - started, 1) }
+    }
+    const measureFile = async (target) => {
+      log(`feeds: ${target}…`)
+      const first = await get(target)
+      if (first.response.status !== 200) throw new Error(`${target} answered ${first.response.status}`)
+      const regenerated = previewId ? await get(target, { 'x-prerender-revalidate': previewId }) : null
+      return {
+        path: target,
+        contentType: first.response.headers.get('content-type'),
+        bytes: first.body.length,
+        gzipBytes: gzipSync(first.body).length,
+        firstRequestMs: first.ms,
+        firstRequestCache: first.response.headers.get('x-nextjs-cache') ?? 'none',
+        generationMs: regenerated?.ms ?? first.ms,
+        body: first.body.toString('utf8'),
+      }
+    }
+    const out = []
+    for (const target of ['/index.xml', '/feed.json', '/atom.xml', '/en/index.xml', '/sitemap.xml']) out.push(await measureFile(target))
+    const sitemap = out.at(-1).body
+    if (sitemap.includes('<sitemapindex')) {
+      for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) out.push(await measureFile(new URL(loc).pathname))
+    }
+    out.push(await measureFile('/news-sitemap.xml'))
+    for (const file of out) {
+      file.entries = (file.body.match(/<item>|<entry|<url>|<sitemap>/g) ?? []).length || (file.path.endsWith('.json') ? JSON.parse(file.body).items.length : 0)
+      delete file.body
+    }
+    return out
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Page weight
 
 const FLOOR_LAYOUT = `export default function FloorLayout({ children }: { children: React.ReactNode }) {
@@ -359,7 +408,7 @@ if (!existsSync(args.content)) {
 }
 
 const mainDir = path.join(work, 'corpus-site')
-const needsMainBuild = ['build', 'rebuild', 'serve', 'weight', 'lighthouse'].some((s) => sections.has(s))
+const needsMainBuild = ['build', 'rebuild', 'serve', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
 const mainContent = needsMainBuild ? contentCopy('corpus-content', args.content) : null
 if (needsMainBuild) {
   scratchCopy('corpus-site')
@@ -418,6 +467,17 @@ if (sections.has('serve')) {
     ['serve ISR first render (sequential): p50 / p95 ms', `${s.isrFirstRenderMs.p50} / ${s.isrFirstRenderMs.p95}`, `p95 ≤ 200 ${mark(s.isrFirstRenderMs.p95 <= 200)}`],
     ['serve non-existent article: status', s.missingArticleStatus, `404 ${mark(s.missingArticleStatus === 404)}`],
   )
+}
+
+if (sections.has('feeds')) {
+  results.feeds = await benchFeeds(mainDir)
+  for (const f of results.feeds) {
+    rows.push([
+      `feed ${f.path} (${f.entries} entries): KiB raw / gzip, generation ms (first request ms, cache)`,
+      `${round(f.bytes / 1024, 1)} / ${round(f.gzipBytes / 1024, 1)}, ${f.generationMs} (${f.firstRequestMs}, ${f.firstRequestCache})`,
+      f.path.startsWith('/sitemap') ? `≤ 50,000 URLs, ≤ 50 MiB ${mark(f.entries <= 50_000 && f.bytes <= 50 * 1024 * 1024)}` : '',
+    ])
+  }
 }
 
 if (sections.has('weight')) {

@@ -5,7 +5,7 @@ import { articles, expect, hydrated, test } from './fixtures'
 
 /** Strings that only the draft and the scheduled sample articles contain. */
 const MARKERS = ['DRAFTMARKER', 'DRAFTBODYMARKER', 'FUTUREMARKER', 'FUTUREBODYMARKER']
-const START = ['/', '/page/2', '/tags', '/categories', '/en', '/zh-tw', '/zh-hk']
+const START = ['/', '/page/2', '/tags', '/categories', '/en', '/zh-tw', '/zh-hk', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']
 /** Guards against a crawl that never ends (e.g. links that grow a query string). */
 const MAX_PAGES = 1000
 
@@ -22,6 +22,23 @@ function links(html: string, pageUrl: string): string[] {
     .map((url) => url.pathname + url.search)
 }
 
+/**
+ * Feeds and sitemaps name pages by absolute URL on the configured site, which is not the test
+ * server: feed autodiscovery links and sitemap `<loc>`s are followed by path.
+ */
+function discoveryLinks(body: string): string[] {
+  const hrefs = [
+    ...[...body.matchAll(/<link rel="alternate"[^>]*href="([^"]*)"/g)].map((m) => m[1]!),
+    ...[...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!),
+  ]
+  return hrefs.map((href) => {
+    const url = new URL(href.replaceAll('&amp;', '&'), 'http://site.invalid')
+    return url.pathname + url.search
+  })
+}
+
+const FEED_TYPES = /(application\/(rss|atom|feed)\+(xml|json)|application\/xml|text\/plain)/
+
 interface Leak {
   url: string
   markers: string[]
@@ -34,6 +51,7 @@ async function crawl(request: APIRequestContext) {
   const leaks: Leak[] = []
   let htmlPages = 0
   let rscPayloads = 0
+  let feeds = 0
   while (queue.length > 0 && seen.size <= MAX_PAGES) {
     const batch = queue.splice(0, 8)
     await Promise.all(
@@ -42,6 +60,14 @@ async function crawl(request: APIRequestContext) {
         const body = await response.text()
         const found = markersIn(body)
         if (found.length > 0) leaks.push({ url: target, markers: found })
+        const enqueue = (link: string) => {
+          if (!seen.has(link)) {
+            seen.add(link)
+            queue.push(link)
+          }
+        }
+        for (const link of discoveryLinks(body)) enqueue(link)
+        if (FEED_TYPES.test(response.headers()['content-type'] ?? '')) feeds += 1
         if (!(response.headers()['content-type'] ?? '').includes('text/html')) return
         htmlPages += 1
         // What the client router fetches on navigation (Next.js answers it with text/x-component).
@@ -50,16 +76,11 @@ async function crawl(request: APIRequestContext) {
         if ((rsc.headers()['content-type'] ?? '').includes('text/x-component')) rscPayloads += 1
         const rscFound = markersIn(payload)
         if (rscFound.length > 0) leaks.push({ url: `${target} (RSC)`, markers: rscFound })
-        for (const link of links(body, response.url())) {
-          if (!seen.has(link)) {
-            seen.add(link)
-            queue.push(link)
-          }
-        }
+        for (const link of links(body, response.url())) enqueue(link)
       }),
     )
   }
-  return { leaks, visited: seen.size, htmlPages, rscPayloads }
+  return { leaks, visited: seen.size, htmlPages, rscPayloads, feeds }
 }
 
 function filesUnder(dir: string): string[] {
@@ -69,14 +90,16 @@ function filesUnder(dir: string): string[] {
 }
 
 test.describe('unpublished articles stay unpublished', () => {
-  test('no reachable page or RSC payload mentions a draft or scheduled article', async ({ request }) => {
+  test('no reachable page, RSC payload, feed or sitemap mentions a draft or scheduled article', async ({ request }) => {
     test.slow()
-    const { leaks, visited, htmlPages, rscPayloads } = await crawl(request)
-    test.info().annotations.push({ type: 'crawl', description: `${visited} URLs, ${htmlPages} HTML pages, ${rscPayloads} RSC payloads` })
+    const { leaks, visited, htmlPages, rscPayloads, feeds } = await crawl(request)
+    test.info().annotations.push({ type: 'crawl', description: `${visited} URLs, ${htmlPages} HTML pages, ${rscPayloads} RSC payloads, ${feeds} feeds and sitemaps` })
     expect(visited, 'the crawl is bounded').toBeLessThanOrEqual(MAX_PAGES)
     // The sample content has well over 50 pages in its four editions: the crawl really ran.
     expect(htmlPages).toBeGreaterThan(50)
     expect(rscPayloads).toBe(htmlPages)
+    // Every edition's three feeds, tag and category feeds, both sitemaps and robots.txt.
+    expect(feeds).toBeGreaterThan(50)
     expect(leaks).toEqual([])
   })
 

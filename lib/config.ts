@@ -28,6 +28,12 @@ export const siteConfig = {
   prerenderArticles: env.prerenderArticles,
   /** List pages (home, tags, categories) pre-rendered per list at build. */
   prerenderListPages: 2,
+  /** Newest articles in each feed (edition, tag, category). */
+  feedSize: env.feedSize,
+  /** Most URLs in one sitemap file; beyond it /sitemap.xml becomes an index of chunks. */
+  sitemapSize: 50_000,
+  /** Age limit of the Google News sitemap (Google reads only the last 2 days). */
+  newsSitemapHours: 48,
   /** Seconds before a cached page is rendered again (relative dates, scheduled articles). */
   revalidateSeconds: 600,
 } as const

@@ -76,4 +76,6 @@ export const env = {
   previewSecret: read('PREVIEW_SECRET') ?? null,
   /** Newest articles per edition rendered at build time; older ones render on first request. */
   prerenderArticles: positiveInt('PRERENDER_ARTICLES', 200),
+  /** Newest articles in each RSS, Atom and JSON feed. */
+  feedSize: positiveInt('FEED_SIZE', 50),
 } as const

@@ -5,6 +5,7 @@ import { EditionDocument } from '@/components/layout/edition-document'
 import { locales } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { currentView } from '@/lib/content'
+import { editionFeedTypes } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import '../globals.css'
 
@@ -19,6 +20,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     metadataBase: new URL(siteConfig.url),
     title: { default: t('title'), template: `%s | ${t('title')}` },
     description: t('description'),
+    // Pages that set their own `alternates` repeat these (Next replaces the whole object).
+    alternates: { types: await editionFeedTypes(locale) },
     // Previews and draft mode must never be indexed (proxy.ts also sends X-Robots-Tag).
     ...(currentView() === 'preview' ? { robots: { index: false, follow: false } } : {}),
   }

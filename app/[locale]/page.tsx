@@ -1,15 +1,27 @@
+import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { ListPage } from '@/components/list/list-page'
+import { JsonLd } from '@/components/seo/json-ld'
 import { getArticles } from '@/lib/content'
+import { listPageMetadata, listStructuredData } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import type { LocaleParams } from '@/lib/routes'
 
 export const revalidate = 600
 
+export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
+  return listPageMetadata(await resolveEdition(params), '/')
+}
+
 export default async function HomePage({ params }: { params: LocaleParams }) {
   const locale = await resolveEdition(params)
   const page = getArticles(locale) ?? notFound()
   const t = await getTranslations({ locale, namespace: 'list' })
-  return <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
+  return (
+    <>
+      <JsonLd data={await listStructuredData(locale, '/', t('latest'), page.items)} />
+      <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
+    </>
+  )
 }

@@ -222,6 +222,30 @@ export function getTermArticles(locale: Locale, taxonomy: Taxonomy, slug: string
   return group && result ? { term: group.term, page: result } : null
 }
 
+/** The newest articles of an edition, for its feeds. */
+export function getFeedArticles(locale: Locale, count = siteConfig.feedSize): ArticleMeta[] {
+  return edition(locale).articles.slice(0, count)
+}
+
+/** The newest articles of a tag or category, for its feeds. */
+export function getTermFeedArticles(locale: Locale, taxonomy: Taxonomy, slug: string, count = siteConfig.feedSize): { term: Term; articles: ArticleMeta[] } | null {
+  const group = edition(locale)[taxonomy].get(slug.normalize('NFKC').toLowerCase())
+  return group ? { term: group.term, articles: group.articles.slice(0, count) } : null
+}
+
+/** Every published article and menu page of an edition, newest first: the sitemap. */
+export function getAllPublished(locale: Locale): ArticleMeta[] {
+  const index = edition(locale)
+  return [...index.pages, ...index.articles]
+}
+
+/** Articles of every edition published at or after `since` (epoch ms), newest first. */
+export function getArticlesPublishedSince(since: number): ArticleMeta[] {
+  return locales
+    .flatMap((locale) => edition(locale).articles.filter((a) => a.time >= since))
+    .sort((a, b) => b.time - a.time)
+}
+
 /** Paths rendered at build time; everything else renders on first request and is cached. */
 export function getPrerenderedArticles(locale: Locale): ArticleMeta[] {
   const index = edition(locale)

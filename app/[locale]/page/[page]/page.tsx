@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { ListPage } from '@/components/list/list-page'
+import { JsonLd } from '@/components/seo/json-ld'
 import { getArticles } from '@/lib/content'
+import { listPageMetadata, listStructuredData } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import { homePageParams, pageNumber } from '@/lib/routes'
 
@@ -14,12 +16,19 @@ type Params = Promise<{ locale: string; page: string }>
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const locale = await resolveEdition(params)
   const t = await getTranslations({ locale, namespace: 'list' })
-  return { title: `${t('latest')} · ${(await params).page}` }
+  const { page } = await params
+  return { ...(await listPageMetadata(locale, `/page/${page}`)), title: `${t('latest')} · ${page}` }
 }
 
 export default async function HomePageN({ params }: { params: Params }) {
   const locale = await resolveEdition(params)
   const page = getArticles(locale, pageNumber((await params).page)) ?? notFound()
+  const path = `/page/${page.page}`
   const t = await getTranslations({ locale, namespace: 'list' })
-  return <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
+  return (
+    <>
+      <JsonLd data={await listStructuredData(locale, path, t('latest'), page.items)} />
+      <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
+    </>
+  )
 }

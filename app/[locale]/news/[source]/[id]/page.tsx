@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/article/article-view'
 import { PageShell } from '@/components/layout/page-shell'
+import { JsonLd } from '@/components/seo/json-ld'
 import { getArticle, getArticleBody } from '@/lib/content'
+import { articlePageMetadata, articleStructuredData } from '@/lib/discovery'
 import { decodeSegment, resolveEdition } from '@/lib/edition'
 import { articleParams } from '@/lib/routes'
 
@@ -18,8 +20,7 @@ async function load(params: Params) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const article = await load(params)
-  return { title: article.title, description: article.summary }
+  return articlePageMetadata(await load(params))
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
@@ -27,6 +28,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const body = await getArticleBody(article)
   return (
     <PageShell locale={article.edition} sidebar={article.sidebar} widgets={article.widgets} article={article}>
+      <JsonLd data={await articleStructuredData(article)} />
       <ArticleView article={article} body={body} />
     </PageShell>
   )

@@ -1,0 +1,6 @@
+import { noStaticParams, termFeedRoute } from '@/lib/discovery'
+
+export const revalidate = 600
+// None at build (a corpus has thousands of tags): each renders on first request, then is cached.
+export const generateStaticParams = noStaticParams
+export const GET = termFeedRoute('tags', 'rss')

@@ -1,0 +1,4 @@
+import { sitemapRoute } from '@/lib/discovery'
+
+export const revalidate = 600
+export const GET = sitemapRoute
