@@ -32,9 +32,12 @@ export function normalize(text: string): string {
   return out
 }
 
+/** Words ending in s that are not plurals, or whose singular means something else. */
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'always', 'perhaps', 'whereas', 'ways', 'sales', 'arms', 'goods', 'means', 'mathematics', 'economics', 'politics', 'physics'])
+
 /** Plural folding good enough to make "chips" find "chip" and "companies" find "company". */
 export function foldWord(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word
+  if (word.length <= 3 || /\d/.test(word) || NOT_PLURAL.has(word)) return word
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
   if (/(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2)
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1)
