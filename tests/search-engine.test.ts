@@ -80,6 +80,8 @@ describe('search engine', () => {
     expect(match && first?.snippet.slice(match[0], match[1])).toBe('川普')
     const [english] = await engine.search('growing')
     expect(english && english.match && english.snippet.slice(...english.match)).toBe('growing')
+    const plural = await engine.search('chip')
+    expect(plural.map((r) => r.match && r.snippet.slice(...r.match))).toEqual(['chips', 'chip'])
   })
 
   it('fetches only the shards and chunks a query needs', async () => {

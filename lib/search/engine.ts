@@ -73,9 +73,11 @@ function firstMatch(folded: string, tokens: string[]): [number, number] | null {
     for (;;) {
       const at = folded.indexOf(token, from)
       if (at < 0 || (best && at >= best[0])) break
-      if (!latin || at === 0 || !WORD_CHAR.test(folded[at - 1] as string)) {
-        let end = at + token.length
-        if (latin) while (end < folded.length && WORD_CHAR.test(folded[end] as string)) end++
+      let end = at + token.length
+      if (latin) while (end < folded.length && WORD_CHAR.test(folded[end] as string)) end++
+      // A Latin token is a whole word, or its plural: "chip" highlights "chips", not "chipset".
+      const wholeWord = !latin || ((at === 0 || !WORD_CHAR.test(folded[at - 1] as string)) && ['', 's', 'es'].includes(folded.slice(at + token.length, end)))
+      if (wholeWord) {
         best = [at, end]
         break
       }
@@ -101,7 +103,10 @@ export function makeSnippet(text: string, tokens: string[]): { snippet: string; 
     const snippet = text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH).trimEnd()}…` : text
     return { snippet, match: null }
   }
-  const start = Math.max(0, hit[0] - SNIPPET_BEFORE)
+  let start = Math.max(0, hit[0] - SNIPPET_BEFORE)
+  // Start English snippets at a word: the next space, if it comes before the match.
+  const space = text.indexOf(' ', start)
+  if (start > 0 && WORD_CHAR.test(text[start - 1] as string) && space >= 0 && space < hit[0] && space - start < 15) start = space + 1
   const end = Math.min(text.length, start + SNIPPET_LENGTH)
   const prefix = start > 0 ? '…' : ''
   const snippet = `${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`
