@@ -12,7 +12,7 @@ import { env } from '../env'
 import { locales, type Locale } from '@/i18n/routing'
 import { CATALOG_PATH } from './catalog'
 import { renderMarkdown, type RenderedBody } from './markdown'
-import { slugify, stripControlCharacters } from './text'
+import { markdownToPlainText, slugify, stripControlCharacters } from './text'
 import type { ArticleMeta } from './types'
 
 export type { ArticleMeta } from './types'
@@ -257,3 +257,36 @@ export const getArticleBody = cache(async (article: ArticleMeta): Promise<Render
   const document = JSON.parse(await readFile(path.join(PROJECT_DIR, article.bodyFile), 'utf8')) as { body: { raw: string } }
   return renderMarkdown(stripControlCharacters(document.body.raw).text, { math: article.mathjax })
 })
+
+/** What the search index holds of one article: its catalog entry and its plain text. */
+export interface SearchDocument {
+  article: ArticleMeta
+  /** Plain text of the body (Markdown and HTML stripped). */
+  text: string
+}
+
+/**
+ * The articles the search index may hold, newest first: published ones, or everything in a
+ * preview (the same switch as pages, so a preview deployment's index finds its drafts).
+ */
+export function selectSearchArticles(articles: ArticleMeta[], now: number, view: ContentView = currentView()): ArticleMeta[] {
+  return articles.filter((a) => view === 'preview' || isPublished(a, now)).sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
+}
+
+/** Every searchable article with its plain text, read from the current content build. */
+export async function getSearchDocuments(now = Date.now()): Promise<SearchDocument[]> {
+  const articles = selectSearchArticles(loadCatalog(), now)
+  const documents: SearchDocument[] = []
+  const batch = 64
+  for (let i = 0; i < articles.length; i += batch) {
+    const slice = articles.slice(i, i + batch)
+    const texts = await Promise.all(
+      slice.map(async (article) => {
+        const document = JSON.parse(await readFile(path.join(PROJECT_DIR, article.bodyFile), 'utf8')) as { body: { raw: string } }
+        return markdownToPlainText(stripControlCharacters(document.body.raw).text)
+      }),
+    )
+    slice.forEach((article, j) => documents.push({ article, text: texts[j] ?? '' }))
+  }
+  return documents
+}

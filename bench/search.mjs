@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+/**
+ * Search measurement (issue 3) over the project's current content build — run the corpus build
+ * first (`CONTENT_DIR=../shared/corpus/articles npm run content`), or pass `--content DIR` to have
+ * this script run it. Builds the search index (timed), then measures index size raw/gzip, gzip
+ * bytes fetched by a first query and by follow-ups, query latency in Node, and recall@20 /
+ * precision@20 against brute-force ground truth. Prints a table; writes
+ * bench/results/search.json. bench/run.mjs can call `measureSearch()`.
+ *
+ * Ground truth, per query term after the encoder's NFKC + lower-case + t2s folding: Han terms
+ * are substrings of title + plain body; Latin terms match as whole words, with their plural
+ * (s/es/ies) forms; a term in the synonym table matches any of its group; terms are ANDed.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { tsImport } from 'tsx/esm/api'
+
+const root = path.resolve(import.meta.dirname, '..')
+const indexDir = path.join(root, 'public', 'search')
+
+export const QUERIES = {
+  zh: [
+    '美国', '中国', '台积电', '股市', '经济', '关税', '央行', '利率', '通胀', '香港', '台湾', '特斯拉', '苹果', '华为',
+    '比特币', '日本', '俄罗斯', '乌克兰', '以色列', '电动车', '房地产', '北京', '上海', '警方', '法院', '选举', '总统',
+    '半导体', '机器人', '投资者', '营收', '人工智能', '英伟达', '芯片', '美联储', '特朗普', '习近平', '恒生指数',
+  ],
+  en: [
+    'tariff', 'inflation', 'nvidia', 'apple', 'bitcoin', 'earnings', 'election', 'court', 'police', 'climate', 'bank',
+    'oil', 'gold', 'china', 'trump', 'ukraine', 'iphone', 'semiconductor', 'startup', 'revenue', 'interest rate',
+    'federal reserve', 'stock market', 'chip', 'layoff',
+  ],
+  trad: [
+    '台積電', '經濟', '關稅', '選舉', '總統', '銀行', '電動車', '颱風', '機器人', '習近平', '輝達', '晶片', '川普',
+    '人工智慧', '聯準會', '房價', '醫院',
+  ],
+}
+
+async function loadModules() {
+  const engine = await tsImport('../lib/search/engine.ts', import.meta.url)
+  const encoder = await tsImport('../lib/search/encoder.ts', import.meta.url)
+  return { SearchEngine: engine.SearchEngine, normalize: encoder.normalize, foldWord: encoder.foldWord, SYNONYMS: encoder.SYNONYMS }
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  )
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export async function measureSearch({ contentDir = null, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+  const results = {}
+  if (contentDir) {
+    log(`content build of ${contentDir}…`)
+    const run = spawnSync('npm', ['run', 'content'], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`content build failed:\n${run.stdout}\n${run.stderr}`)
+  }
+  log('search index build…')
+  const started = performance.now()
+  const build = spawnSync('npm', ['run', 'build:search'], { cwd: root, encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`build:search failed:\n${build.stdout}\n${build.stderr}`)
+  results.buildSeconds = round((performance.now() - started) / 1000, 1)
+  results.buildOutput = build.stdout.trim().split('\n').slice(-2)
+
+  const files = walk(indexDir)
+  const gz = new Map()
+  const gzipOf = (rel) => {
+    if (!gz.has(rel)) gz.set(rel, gzipSync(readFileSync(path.join(indexDir, rel))).length)
+    return gz.get(rel)
+  }
+  const rels = files.map((f) => path.relative(indexDir, f).split(path.sep).join('/'))
+  const sizeBy = (prefix) => {
+    const picked = rels.filter((r) => r.startsWith(prefix))
+    return { files: picked.length, rawKB: round(picked.reduce((n, r) => n + statSync(path.join(indexDir, r)).size, 0) / 1024, 0), gzipKB: round(picked.reduce((n, r) => n + gzipOf(r), 0) / 1024, 0) }
+  }
+  results.size = { total: sizeBy(''), shards: sizeBy('shards/'), meta: sizeBy('meta/'), text: sizeBy('text/'), manifest: sizeBy('manifest') }
+  const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8'))
+  results.articles = manifest.count
+  results.shards = manifest.shards
+
+  const { SearchEngine, normalize, foldWord, SYNONYMS } = await loadModules()
+  const session = () => {
+    const fetched = []
+    const engine = new SearchEngine(async (rel) => {
+      fetched.push(rel)
+      return readFileSync(path.join(indexDir, rel), 'utf8')
+    })
+    const bytes = (from = 0) => round(fetched.slice(from).reduce((n, r) => n + gzipOf(r), 0) / 1024, 1)
+    return { engine, fetched, bytes }
+  }
+
+  // Bytes: a first query in a fresh session, then follow-ups as a reader types or refines.
+  const journeys = [
+    ['台积电', '台积电 美国', '英伟达', '关税'],
+    ['nvidia', 'nvidia earnings', 'tariff', 'apple'],
+    ['台積電', '晶片', '川普'],
+  ]
+  results.bytes = []
+  for (const journey of journeys) {
+    const s = session()
+    for (const [i, query] of journey.entries()) {
+      const from = s.fetched.length
+      await s.engine.search(query, { limit: 20, snippets: false })
+      const index = s.bytes(from)
+      const beforeSnippets = s.fetched.length
+      await s.engine.search(query, { limit: 10, snippets: true })
+      results.bytes.push({ query, kind: i === 0 ? 'first' : 'follow-up', indexKB: index, snippetsTop10KB: s.bytes(beforeSnippets) })
+    }
+  }
+
+  // Latency: cold (fresh session per query, files read from disk) and warm (shards cached).
+  const all = [...QUERIES.zh, ...QUERIES.en, ...QUERIES.trad]
+  const cold = []
+  for (const query of all) {
+    const s = session()
+    const t = performance.now()
+    await s.engine.search(query, { limit: 20, snippets: false })
+    cold.push(performance.now() - t)
+  }
+  const warmSession = session()
+  for (const query of all) await warmSession.engine.search(query, { limit: 20, snippets: false })
+  const warm = []
+  for (let round_ = 0; round_ < 10; round_++) {
+    for (const query of all) {
+      const t = performance.now()
+      await warmSession.engine.search(query, { limit: 20, snippets: false })
+      warm.push(performance.now() - t)
+    }
+  }
+  results.latencyMs = {
+    coldP50: round(percentile(cold, 50)),
+    coldP95: round(percentile(cold, 95)),
+    warmP50: round(percentile(warm, 50)),
+    warmP95: round(percentile(warm, 95)),
+  }
+
+  // Quality against brute-force ground truth.
+  const docs = []
+  for (let chunk = 0; chunk * manifest.chunkSize < manifest.count; chunk++) {
+    const rows = JSON.parse(readFileSync(path.join(indexDir, 'meta', `${chunk}.json`), 'utf8'))
+    rows.forEach((row, i) => {
+      const id = chunk * manifest.chunkSize + i
+      docs.push({ url: row[0], text: normalize(`${row[1]} ${readFileSync(path.join(indexDir, 'text', `${id}.txt`), 'utf8')}`) })
+    })
+  }
+  const groups = SYNONYMS.map((group) => group.map(normalize))
+  const termMatcher = (term) => {
+    const group = groups.find((g) => g.includes(term)) ?? [term]
+    const tests = group.map((t) => {
+      if (/\p{Script=Han}/u.test(t)) return (text) => text.includes(t)
+      const base = foldWord(t)
+      const forms = [base, `${base}s`, `${base}es`, base.endsWith('y') ? `${base.slice(0, -1)}ies` : base]
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])(${[...new Set(forms)].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'u')
+      return (text) => re.test(text)
+    })
+    return (text) => tests.some((test) => test(text))
+  }
+  const quality = {}
+  for (const [language, queries] of Object.entries(QUERIES)) {
+    const perQuery = []
+    for (const query of queries) {
+      const matchers = normalize(query).split(/\s+/).filter(Boolean).map(termMatcher)
+      const truth = new Set(docs.filter((d) => matchers.every((m) => m(d.text))).map((d) => d.url))
+      const got = (await warmSession.engine.search(query, { limit: 20, snippets: false })).map((r) => r.url)
+      const hits = got.filter((url) => truth.has(url)).length
+      const recall = truth.size === 0 ? (got.length === 0 ? 1 : 0) : hits / Math.min(20, truth.size)
+      const precision = got.length === 0 ? (truth.size === 0 ? 1 : 0) : hits / got.length
+      perQuery.push({ query, truth: truth.size, returned: got.length, recall: round(recall, 3), precision: round(precision, 3) })
+    }
+    const mean = (key) => round(perQuery.reduce((n, q) => n + q[key], 0) / perQuery.length, 3)
+    quality[language] = { queries: perQuery.length, recall: mean('recall'), precision: mean('precision'), misses: perQuery.filter((q) => q.recall < 1 || q.precision < 1) }
+  }
+  results.quality = quality
+  return results
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { content: { type: 'string' } } })
+  const r = await measureSearch({ contentDir: values.content ? path.resolve(values.content) : null })
+  const first = r.bytes.filter((b) => b.kind === 'first')
+  const follow = r.bytes.filter((b) => b.kind === 'follow-up')
+  const rows = [
+    ['articles indexed', r.articles, ''],
+    ['index build (npm run build:search), s', r.buildSeconds, ''],
+    ['index size raw / gzip, KB', `${r.size.total.rawKB} / ${r.size.total.gzipKB}`, ''],
+    ['  postings shards raw / gzip, KB', `${r.size.shards.rawKB} / ${r.size.shards.gzipKB} (${r.shards} files)`, ''],
+    ['  metadata raw / gzip, KB', `${r.size.meta.rawKB} / ${r.size.meta.gzipKB}`, ''],
+    ['  snippet texts raw / gzip, KB', `${r.size.text.rawKB} / ${r.size.text.gzipKB}`, ''],
+    ['first query gzip KB (index; +snippets top 10)', first.map((b) => `${b.query}: ${b.indexKB} (+${b.snippetsTop10KB})`).join(', '), `≤ 70 ${Math.max(...first.map((b) => b.indexKB)) <= 70 ? '✓' : '✗'}`],
+    ['follow-up gzip KB (index; +snippets top 10)', follow.map((b) => `${b.query}: ${b.indexKB} (+${b.snippetsTop10KB})`).join(', '), ''],
+    ['Node latency cold p50 / p95, ms', `${r.latencyMs.coldP50} / ${r.latencyMs.coldP95}`, ''],
+    ['Node latency warm p50 / p95, ms', `${r.latencyMs.warmP50} / ${r.latencyMs.warmP95}`, `p95 ≤ 5 ${r.latencyMs.warmP95 <= 5 ? '✓' : '✗'}`],
+    ...Object.entries(r.quality).map(([language, q]) => [
+      `recall@20 / precision@20, ${language} (${q.queries} queries)`,
+      `${q.recall} / ${q.precision}`,
+      `≥ 0.99 / ≥ 0.95 ${q.recall >= 0.99 && q.precision >= 0.95 ? '✓' : '✗'}`,
+    ]),
+  ]
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(48)} ${String(value)}  ${target}`)
+  for (const [language, q] of Object.entries(r.quality)) for (const m of q.misses) console.log(`  ${language} miss: ${JSON.stringify(m)}`)
+  mkdirSync(path.join(root, 'bench', 'results'), { recursive: true })
+  writeFileSync(path.join(root, 'bench', 'results', 'search.json'), `${JSON.stringify(r, null, 2)}\n`)
+}
