@@ -35,12 +35,12 @@ test.describe('sidebar widgets', () => {
   test('the search widget submits to a shareable /search?q= URL', async ({ page }) => {
     await page.goto(articles.seed)
     const search = page.locator('aside section[data-widget="search"]')
-    await search.getByRole('searchbox', { name: '搜索关键词' }).fill('芯片 AI')
+    await search.getByRole('combobox', { name: '搜索关键词' }).fill('芯片 AI')
     await search.getByRole('button', { name: '搜索' }).click()
 
     await expect(page).toHaveURL((url) => url.pathname === '/search' && url.searchParams.get('q') === '芯片 AI')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('搜索：芯片 AI')
-    await expect(page.locator('main').getByRole('searchbox')).toHaveValue('芯片 AI')
+    await expect(page.locator('main').getByRole('combobox')).toHaveValue('芯片 AI')
   })
 
   test('sidebar: false leaves the sidebar out', async ({ page }) => {

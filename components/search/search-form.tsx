@@ -1,26 +1,32 @@
 import { getTranslations } from 'next-intl/server'
 import type { Locale } from '@/i18n/routing'
 import { editionHref } from '@/lib/edition'
+import { InstantSearch } from './instant-search'
 
-/** A plain GET form: works without JavaScript and gives shareable `/search?q=` URLs. */
-export async function SearchForm({ locale, query = '' }: { locale: Locale; query?: string }) {
-  const t = await getTranslations({ locale, namespace: 'widgets' })
+/**
+ * A GET form to `/search?q=` (works without JavaScript, gives shareable URLs) that becomes
+ * instant search once hydrated. Labels are translated here, so messages never ship.
+ */
+export async function SearchForm({ locale, variant, query = '' }: { locale: Locale; variant: 'page' | 'widget'; query?: string }) {
+  const [tw, ts] = await Promise.all([getTranslations({ locale, namespace: 'widgets' }), getTranslations({ locale, namespace: 'search' })])
   return (
-    <form role="search" action={editionHref(locale, '/search')} method="get" className="flex gap-2">
-      <label className="sr-only" htmlFor={query ? 'search-page-q' : 'search-widget-q'}>
-        {t('searchLabel')}
-      </label>
-      <input
-        id={query ? 'search-page-q' : 'search-widget-q'}
-        type="search"
-        name="q"
-        defaultValue={query}
-        placeholder={t('searchPlaceholder')}
-        className="min-w-0 flex-1 rounded border border-neutral-400 bg-white px-3 py-2 text-neutral-900 dark:border-neutral-600 dark:bg-neutral-800 dark:text-neutral-100"
-      />
-      <button type="submit" className="rounded bg-accent px-3 py-2 font-semibold text-white hover:bg-neutral-800 dark:hover:bg-neutral-600">
-        {t('searchButton')}
-      </button>
-    </form>
+    <InstantSearch
+      locale={locale}
+      action={editionHref(locale, '/search')}
+      variant={variant}
+      initialQuery={query}
+      labels={{
+        label: tw('searchLabel'),
+        placeholder: tw('searchPlaceholder'),
+        button: tw('searchButton'),
+        allEditions: ts('allEditions'),
+        results: ts('results'),
+        loading: ts('loading'),
+        error: ts('error'),
+        noResults: ts('noResults'),
+        countOne: ts('countOne'),
+        countOther: ts.raw('countOther') as string,
+      }}
+    />
   )
 }

@@ -7,7 +7,7 @@ export async function SearchWidget({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'widgets' })
   return (
     <Widget title={t('search')} id="widget-search">
-      <SearchForm locale={locale} />
+      <SearchForm locale={locale} variant="widget" />
     </Widget>
   )
 }
