@@ -11,7 +11,10 @@ const present = existsSync(CORPUS)
 if (!present) console.warn(`corpus tests skipped: ${CORPUS} is absent (set CORPUS_DIR to point at the corpus)`)
 
 describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
-  const load = async () => {
+  // Read and normalised once for all the tests below (4,675 files).
+  let loaded: ReturnType<typeof read> | undefined
+  const load = () => (loaded ??= read())
+  const read = async () => {
     const files = await listContentFiles(CORPUS)
     const documents = files.map((f) => parseDocument(CORPUS, f)).filter((d): d is SourceDocument => d !== null)
     const parsed = new Set(documents.map((d) => d._raw.sourceFilePath))
