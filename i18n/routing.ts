@@ -30,6 +30,17 @@ export function localePrefix(locale: Locale): string {
   return prefixes[locale]
 }
 
+/** Absolute-path URL of a page in an edition: `/en/news/qq/x`; `/news/qq/x` for zh-CN. */
+export function editionHref(locale: Locale, path: string): string {
+  const prefix = prefixes[locale]
+  return path === '/' ? prefix || '/' : `${prefix}${path}`
+}
+
+/** Page `n` of a list: the list itself for 1, `<list>/page/<n>` after. */
+export function listPagePath(basePath: string, n: number): string {
+  return n <= 1 ? basePath : `${basePath === '/' ? '' : basePath}/page/${n}`
+}
+
 export const routing = defineRouting({
   locales,
   defaultLocale,

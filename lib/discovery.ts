@@ -5,7 +5,7 @@
  */
 import type { Metadata, MetadataRoute } from 'next'
 import { getTranslations as getMessages } from 'next-intl/server'
-import { defaultLocale, isLocale, locales, type Locale } from '@/i18n/routing'
+import { defaultLocale, isLocale, listPagePath, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
 import {
   getAllPublished,
@@ -111,7 +111,7 @@ export function editionFeedParams() {
 
 function listUrls(locale: Locale, basePath: string, totalPages: number, lastmod: string | null): SitemapUrl[] {
   return Array.from({ length: totalPages }, (_, i) => ({
-    loc: absoluteUrl(siteConfig.url, locale, i === 0 ? basePath : `${basePath === '/' ? '' : basePath}/page/${i + 1}`),
+    loc: absoluteUrl(siteConfig.url, locale, listPagePath(basePath, i + 1)),
     lastmod,
   }))
 }

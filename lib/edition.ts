@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { setRequestLocale } from 'next-intl/server'
 import { setRequestView } from './content'
 import { env } from './env'
-import { isLocale, localePrefix, type Locale } from '@/i18n/routing'
+import { isLocale, type Locale } from '@/i18n/routing'
 
 /**
  * Validates the `[locale]` segment, enables static rendering for it (next-intl) and sets what
@@ -31,11 +31,5 @@ export function decodeSegment(value: string): string {
   } catch {
     return value
   }
-}
-
-/** Absolute-path URL of a page in an edition: `/en/news/qq/x`, `/news/qq/x` for zh-CN. */
-export function editionHref(locale: Locale, path: string): string {
-  const prefix = localePrefix(locale)
-  return path === '/' ? prefix || '/' : `${prefix}${path}`
 }
 

@@ -2,7 +2,7 @@
  * Feed builders: RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1 from plain data. Pure functions, so
  * tests parse their output without a build; `lib/discovery.ts` feeds them from the content module.
  */
-import { localePrefix, type Locale } from '@/i18n/routing'
+import { editionHref, type Locale } from '@/i18n/routing'
 import type { ArticleMeta } from './content/types'
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
@@ -85,8 +85,7 @@ export function toRfc3339(iso: string): string {
 
 /** Absolute URL of a path in an edition: `https://site/en/news/qq/x`. */
 export function absoluteUrl(siteUrl: string, locale: Locale, path: string): string {
-  const prefix = localePrefix(locale)
-  return `${siteUrl}${path === '/' ? prefix || '/' : `${prefix}${path}`}`
+  return `${siteUrl}${editionHref(locale, path)}`
 }
 
 /** A thumbnail as an absolute URL: `/path` values are on this site. */

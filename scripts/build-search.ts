@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { localePrefix } from '@/i18n/routing'
+import { editionHref } from '@/i18n/routing'
 import { getSearchDocuments } from '@/lib/content'
 import { buildSearchIndex } from '@/lib/search/build'
 
@@ -18,7 +18,7 @@ const documents = await getSearchDocuments()
 const read = performance.now()
 const files = buildSearchIndex(
   documents.map(({ article, text }) => ({
-    url: localePrefix(article.edition) + article.path,
+    url: editionHref(article.edition, article.path),
     title: article.title,
     date: article.date,
     time: article.time,

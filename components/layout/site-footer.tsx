@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import type { Locale } from '@/i18n/routing'
-import { editionHref } from '@/lib/edition'
+import { editionHref, type Locale } from '@/i18n/routing'
 
 export async function SiteFooter({ locale, year }: { locale: Locale; year: number }) {
   const t = await getTranslations({ locale })

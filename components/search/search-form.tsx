@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import type { Locale } from '@/i18n/routing'
-import { editionHref } from '@/lib/edition'
+import { editionHref, type Locale } from '@/i18n/routing'
 import { InstantSearch } from './instant-search'
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { ListPage } from '@/components/list/list-page'
 import { JsonLd } from '@/components/seo/json-ld'
+import { listPagePath } from '@/i18n/routing'
 import { getTerms, type Taxonomy } from '@/lib/content'
 import { listPageMetadata, listStructuredData, termPageMetadata } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
@@ -35,7 +36,7 @@ export function termListRoute(taxonomy: Taxonomy) {
   const resolve = async (params: TermParams) => {
     const resolved = await resolveTermPage(params, taxonomy)
     const n = resolved.page.page
-    return { ...resolved, path: n > 1 ? `${resolved.basePath}/page/${n}` : resolved.basePath, heading: resolved.title, title: n > 1 ? `${resolved.title} · ${n}` : resolved.title }
+    return { ...resolved, path: listPagePath(resolved.basePath, n), heading: resolved.title, title: n > 1 ? `${resolved.title} · ${n}` : resolved.title }
   }
   return {
     async generateMetadata({ params }: { params: TermParams }): Promise<Metadata> {

@@ -1,7 +1,6 @@
 import NextLink from 'next/link'
 import type { ComponentProps } from 'react'
-import type { Locale } from '@/i18n/routing'
-import { editionHref } from '@/lib/edition'
+import { editionHref, type Locale } from '@/i18n/routing'
 
 type Props = Omit<ComponentProps<typeof NextLink>, 'href' | 'locale'> & { href: string; locale: Locale }
 

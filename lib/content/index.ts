@@ -82,6 +82,11 @@ export type ContentView = 'public' | 'preview'
 
 const requestView = cache((): { value: ContentView | null } => ({ value: null }))
 
+/** Whether a view shows an article now: previews show everything, the public published ones. */
+function isVisible(article: ArticleMeta, now: number, view: ContentView): boolean {
+  return view === 'preview' || isPublished(article, now)
+}
+
 /** Sets the view for the current render (called by `resolveEdition`, like next-intl's locale). */
 export function setRequestView(view: ContentView): void {
   requestView().value = view
@@ -127,7 +132,7 @@ function editions(): Map<Locale, EditionIndex> {
   const now = Date.now()
   const result = new Map<Locale, EditionIndex>()
   for (const locale of locales) {
-    const visible = all.filter((a) => a.edition === locale && (view === 'preview' || isPublished(a, now)))
+    const visible = all.filter((a) => a.edition === locale && isVisible(a, now, view))
     const articles = visible.filter((a) => a.menu !== 'main')
     result.set(locale, {
       articles,
@@ -216,8 +221,12 @@ export function getTerms(locale: Locale, taxonomy: Taxonomy): Term[] {
     .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug))
 }
 
+function termGroup(locale: Locale, taxonomy: Taxonomy, slug: string) {
+  return edition(locale)[taxonomy].get(slug.normalize('NFKC').toLowerCase())
+}
+
 export function getTermArticles(locale: Locale, taxonomy: Taxonomy, slug: string, page = 1): { term: Term; page: Page<ArticleMeta> } | null {
-  const group = edition(locale)[taxonomy].get(slug.normalize('NFKC').toLowerCase())
+  const group = termGroup(locale, taxonomy, slug)
   const result = group && paginate(group.articles, page)
   return group && result ? { term: group.term, page: result } : null
 }
@@ -229,7 +238,7 @@ export function getFeedArticles(locale: Locale, count = siteConfig.feedSize): Ar
 
 /** The newest articles of a tag or category, for its feeds. */
 export function getTermFeedArticles(locale: Locale, taxonomy: Taxonomy, slug: string, count = siteConfig.feedSize): { term: Term; articles: ArticleMeta[] } | null {
-  const group = edition(locale)[taxonomy].get(slug.normalize('NFKC').toLowerCase())
+  const group = termGroup(locale, taxonomy, slug)
   return group ? { term: group.term, articles: group.articles.slice(0, count) } : null
 }
 
@@ -252,11 +261,14 @@ export function getPrerenderedArticles(locale: Locale): ArticleMeta[] {
   return [...index.pages, ...index.articles.slice(0, siteConfig.prerenderArticles)]
 }
 
-/** Rendered body of one article; read from its own generated file, never from a bundle. */
-export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => {
+/** An article's Markdown, read from its own generated file, never from a bundle. */
+async function readBody(article: ArticleMeta): Promise<string> {
   const document = JSON.parse(await readFile(path.join(PROJECT_DIR, article.bodyFile), 'utf8')) as { body: { raw: string } }
-  return renderMarkdown(stripControlCharacters(document.body.raw).text, { math: article.mathjax })
-})
+  return stripControlCharacters(document.body.raw).text
+}
+
+/** Rendered body of one article. */
+export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => renderMarkdown(await readBody(article), { math: article.mathjax }))
 
 /** What the search index holds of one article: its catalog entry and its plain text. */
 export interface SearchDocument {
@@ -270,7 +282,7 @@ export interface SearchDocument {
  * preview (the same switch as pages, so a preview deployment's index finds its drafts).
  */
 export function selectSearchArticles(articles: ArticleMeta[], now: number, view: ContentView = currentView()): ArticleMeta[] {
-  return articles.filter((a) => view === 'preview' || isPublished(a, now)).sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
+  return articles.filter((a) => isVisible(a, now, view)).sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
 }
 
 /** Every searchable article with its plain text, read from the current content build. */
@@ -281,10 +293,7 @@ export async function getSearchDocuments(now = Date.now()): Promise<SearchDocume
   for (let i = 0; i < articles.length; i += batch) {
     const slice = articles.slice(i, i + batch)
     const texts = await Promise.all(
-      slice.map(async (article) => {
-        const document = JSON.parse(await readFile(path.join(PROJECT_DIR, article.bodyFile), 'utf8')) as { body: { raw: string } }
-        return markdownToPlainText(stripControlCharacters(document.body.raw).text)
-      }),
+      slice.map(async (article) => markdownToPlainText(await readBody(article))),
     )
     slice.forEach((article, j) => documents.push({ article, text: texts[j] ?? '' }))
   }

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server'
-import type { Locale } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
-import { editionHref } from '@/lib/edition'
+import { editionHref, type Locale } from '@/i18n/routing'
 import { Widget } from '../widget'
 
 export async function SocialWidget({ locale }: { locale: Locale }) {
