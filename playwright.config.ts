@@ -49,11 +49,12 @@ export default defineConfig({
       env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: E2E_PREVIEW_SECRET },
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${previewPort}`,
+      // Its own deployment folder (scripts/build-preview.ts): its own public/, with its own index.
+      command: `npx next start .preview-deployment -H 127.0.0.1 -p ${previewPort}`,
       url: `http://127.0.0.1:${previewPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', VERCEL_ENV: 'preview', NEXT_DIST_DIR: '.next-preview' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', VERCEL_ENV: 'preview', NEXT_DIST_DIR: '.next' },
     },
   ],
 })

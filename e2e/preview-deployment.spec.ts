@@ -1,4 +1,4 @@
-import { articles, expect, test } from './fixtures'
+import { articles, expect, hydrated, test } from './fixtures'
 
 /** Runs against `npm run build:preview` (VERCEL_ENV=preview), served next to production. */
 test.describe('a preview deployment', () => {
@@ -30,6 +30,23 @@ test.describe('a preview deployment', () => {
     await expect(page.locator('[data-widget="recent"]')).toContainText('FUTUREMARKER')
     await page.goto(articles.draft)
     await expect(page.locator('[data-pager] a').first()).toBeVisible()
+  })
+
+  test('search finds drafts and scheduled articles in its own index, badged', async ({ page }) => {
+    await page.goto('/search')
+    const input = page.locator('main').getByRole('combobox')
+    await hydrated(input)
+    for (const [query, badge, label] of [
+      ['DRAFTMARKER', 'draft', '草稿'],
+      ['FUTUREMARKER', 'scheduled', '定时'],
+    ] as const) {
+      await input.fill(query)
+      const result = page.locator('main [data-search-result]', { hasText: query })
+      await expect(result).toHaveCount(1)
+      await expect(result.locator(`[data-badge="${badge}"]`)).toHaveText(label)
+    }
+    await page.locator('main [data-search-result]').first().click()
+    await expect(page).toHaveURL(new RegExp(`${articles.future}$`))
   })
 
   test('every page, the 404 page included, carries the banner', async ({ page }) => {

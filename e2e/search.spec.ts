@@ -56,6 +56,20 @@ test.describe('instant search', () => {
     expect(requests).toContain('/search/manifest.json')
   })
 
+  test('drafts and scheduled articles are not in the production index', async ({ page }) => {
+    await page.goto('/search')
+    const input = page.locator('main').getByRole('combobox')
+    await hydrated(input)
+    for (const query of ['DRAFTMARKER', 'FUTUREMARKER', '备案新要求']) {
+      await input.fill(query)
+      await expect(page.locator('main p[aria-live]'), query).toContainText(/没有|0/)
+      await expect(page.locator('main [data-search-result]')).toHaveCount(0)
+    }
+    // The control: a published article's title words are found.
+    await input.fill('芯片')
+    await expect(page.locator('main [data-search-result]').first()).toBeVisible()
+  })
+
   test('a Chinese query typed through an input method searches only when committed', async ({ page }) => {
     const requests = indexRequests(page)
     await page.goto('/')

@@ -1,17 +1,19 @@
 /**
- * `npm run build:search`: builds the search index from the current content build
- * (`.contentlayer/catalog.json`, see `npm run content`) into public/search/, replacing the old
- * one. Published articles only, unless the content view is a preview (lib/env.ts).
+ * `npm run build:search [-- --out DIR]`: builds the search index from the current content build
+ * (`.contentlayer/catalog.json`, see `npm run content`) into public/search/ (or DIR), replacing
+ * the old one. Published articles only, unless the content view is a preview (lib/env.ts): a
+ * preview build indexes drafts and scheduled articles too, marked with their status.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { editionHref } from '@/i18n/routing'
-import { getSearchDocuments } from '@/lib/content'
+import { getSearchDocuments, unpublishedState } from '@/lib/content'
 import { buildSearchIndex } from '@/lib/search/build'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
-const outDir = path.join(projectDir, 'public', 'search')
+const outArg = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined
+const outDir = outArg ? path.resolve(outArg) : path.join(projectDir, 'public', 'search')
 
 const started = performance.now()
 const documents = await getSearchDocuments()
@@ -25,6 +27,7 @@ const files = buildSearchIndex(
     source: article.source,
     edition: article.edition,
     text,
+    status: unpublishedState(article),
   })),
 )
 const built = performance.now()

@@ -42,8 +42,8 @@ try {
   process.exit(1)
 }
 if (values.json) {
-  console.log(JSON.stringify(results.map(({ url, title, date, source, edition, snippet }) => ({ url, title, date, source, edition, snippet }))))
+  console.log(JSON.stringify(results.map(({ url, title, date, source, edition, snippet, status }) => ({ url, title, date, source, edition, snippet, status }))))
 } else {
   if (results.length === 0) console.log('No results.')
-  results.forEach((r, i) => console.log(`${String(i + 1).padStart(2)}. ${r.title}\n    ${r.url} · ${r.date.slice(0, 10)} · ${r.source} · ${r.edition}\n    ${r.snippet}`))
+  results.forEach((r, i) => console.log(`${String(i + 1).padStart(2)}. ${r.status ? `[${r.status}] ` : ''}${r.title}\n    ${r.url} · ${r.date.slice(0, 10)} · ${r.source} · ${r.edition}\n    ${r.snippet}`))
 }

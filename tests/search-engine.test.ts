@@ -113,4 +113,21 @@ describe('search engine', () => {
     expect(selectSearchArticles(all, now).map((a) => a.key)).toEqual(['new', 'old'])
     expect(selectSearchArticles(all, now, 'preview').map((a) => a.key)).toEqual(['later', 'draft', 'new', 'old'])
   })
+
+  it('carries the draft and scheduled status of a preview index to the results, and nothing for published ones', async () => {
+    const { engine, files } = engineFor([
+      { ...doc('/news/a/8', 'zh-CN', 0, '草稿稿件', '编辑审阅中'), status: 'draft' },
+      { ...doc('/news/a/9', 'zh-CN', -1, '定时稿件', '编辑审阅中'), status: 'scheduled' },
+      doc('/news/a/10', 'zh-CN', 1, '已发布稿件', '编辑审阅中'),
+    ])
+    const results = await engine.search('编辑审阅')
+    expect(results.map((r) => [r.url, r.status])).toEqual([
+      ['/news/a/9', 'scheduled'],
+      ['/news/a/8', 'draft'],
+      ['/news/a/10', null],
+    ])
+    // Published rows stay six fields long: the production index does not grow.
+    const rows = [...files].filter(([name]) => name.startsWith('meta/')).flatMap(([, text]) => JSON.parse(text) as unknown[][])
+    expect(rows.map((row) => row.length).sort()).toEqual([6, 7, 7])
+  })
 })

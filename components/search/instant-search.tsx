@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type CompositionEvent, type KeyboardEvent } from 'react'
 import type { Locale } from '@/i18n/routing'
 import type { SearchEngine, SearchResult } from '@/lib/search/engine'
+import { UnpublishedBadge } from '../ui/badge'
 
 export interface InstantSearchLabels {
   label: string
@@ -16,6 +17,9 @@ export interface InstantSearchLabels {
   /** Already translated; `{count}` is replaced here. */
   countOne: string
   countOther: string
+  /** Badges for the drafts and scheduled articles a preview build's index holds. */
+  draft: string
+  scheduled: string
 }
 
 interface Props {
@@ -274,6 +278,7 @@ export function InstantSearch({ locale, action, labels, variant, initialQuery = 
               className={`block px-3 py-2 no-underline ${index === active ? 'bg-neutral-200 dark:bg-neutral-700' : ''}`}
             >
               <span className={`block font-semibold ${variant === 'page' ? 'text-lg' : ''}`}>
+                {result.status && <UnpublishedBadge state={result.status} label={labels[result.status === 'draft' ? 'draft' : 'scheduled']} />}
                 <Highlight text={result.title} match={titleMatch(result.title, result.snippet, result.match)} />
               </span>
               <span className="block text-sm text-neutral-700 dark:text-neutral-300">

@@ -7,7 +7,11 @@ import { InstantSearch } from './instant-search'
  * instant search once hydrated. Labels are translated here, so messages never ship.
  */
 export async function SearchForm({ locale, variant, query = '' }: { locale: Locale; variant: 'page' | 'widget'; query?: string }) {
-  const [tw, ts] = await Promise.all([getTranslations({ locale, namespace: 'widgets' }), getTranslations({ locale, namespace: 'search' })])
+  const [tw, ts, tp] = await Promise.all([
+    getTranslations({ locale, namespace: 'widgets' }),
+    getTranslations({ locale, namespace: 'search' }),
+    getTranslations({ locale, namespace: 'preview' }),
+  ])
   return (
     <InstantSearch
       locale={locale}
@@ -25,6 +29,8 @@ export async function SearchForm({ locale, variant, query = '' }: { locale: Loca
         noResults: ts('noResults'),
         countOne: ts('countOne'),
         countOther: ts.raw('countOther') as string,
+        draft: tp('draft'),
+        scheduled: tp('scheduled'),
       }}
     />
   )

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import type { Locale } from '@/i18n/routing'
 import { detectScript, encode, hashToken } from './encoder'
-import { INDEX_VERSION, manifestFile, metaFile, shardFile, textFile, type Manifest, type MetaRow, type Shard } from './format'
+import { INDEX_VERSION, manifestFile, metaFile, shardFile, textFile, type IndexStatus, type Manifest, type MetaRow, type Shard } from './format'
 
 export interface IndexInput {
   /** Path with the edition prefix, e.g. `/en/news/qq/20250212a03tsr00`. */
@@ -16,6 +16,8 @@ export interface IndexInput {
   source: string
   edition: Locale
   text: string
+  /** Set only for the drafts and scheduled articles a preview build indexes. */
+  status?: IndexStatus | null
 }
 
 export interface BuildOptions {
@@ -54,7 +56,11 @@ export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}
   for (let start = 0; start < docs.length; start += chunkSize) {
     const rows: MetaRow[] = docs
       .slice(start, start + chunkSize)
-      .map((doc) => [doc.url, doc.title, doc.date, doc.source, doc.edition, detectScript(`${doc.title} ${doc.text.slice(0, 2000)}`)])
+      .map((doc) => {
+        const row: MetaRow = [doc.url, doc.title, doc.date, doc.source, doc.edition, detectScript(`${doc.title} ${doc.text.slice(0, 2000)}`)]
+        if (doc.status) row.push(doc.status)
+        return row
+      })
     files.set(metaFile(start / chunkSize), JSON.stringify(rows))
   }
   docs.forEach((doc, id) => files.set(textFile(id), doc.text))

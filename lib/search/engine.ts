@@ -5,7 +5,7 @@
  */
 import type { Locale } from '@/i18n/routing'
 import { encodeQuery, hashToken, normalize, queryTokens, type Clause } from './encoder'
-import { INDEX_VERSION, manifestFile, metaFile, shardFile, textFile, type Manifest, type MetaRow, type Shard } from './format'
+import { INDEX_VERSION, manifestFile, metaFile, shardFile, textFile, type IndexStatus, type Manifest, type MetaRow, type Shard } from './format'
 
 /** Reads one index file by its path relative to the index folder. */
 export type IndexLoader = (file: string) => Promise<string>
@@ -30,6 +30,8 @@ export interface SearchResult {
   match: [start: number, end: number] | null
   /** Number of query clauses found in the title: the first ranking key. */
   titleHits: number
+  /** A draft or scheduled article (only a preview build's index has them). */
+  status: IndexStatus | null
 }
 
 const SNIPPET_BEFORE = 30
@@ -186,9 +188,9 @@ export class SearchEngine {
         const chunk = await this.getMeta(Math.floor(id / manifest.chunkSize))
         const row = chunk[id % manifest.chunkSize]
         if (!row) throw new Error(`Search index is inconsistent: no metadata for ${id}`)
-        const [url, title, date, source, rowEdition] = row
+        const [url, title, date, source, rowEdition, , status] = row
         const text = snippets ? await this.load(textFile(id)) : ''
-        return { url, title, date, source, edition: rowEdition, titleHits, ...makeSnippet(text, tokens) }
+        return { url, title, date, source, edition: rowEdition, titleHits, status: status ?? null, ...makeSnippet(text, tokens) }
       }),
     )
   }

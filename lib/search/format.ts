@@ -23,8 +23,14 @@ export interface Manifest {
 /** token → [ids containing it anywhere, ids containing it in the title]; both delta-encoded. */
 export type Shard = Record<string, [number[], number[]]>
 
-/** One article's metadata: url (edition prefix included), title, date, source, edition, script. */
-export type MetaRow = [url: string, title: string, date: string, source: string, edition: Locale, script: string]
+/** Why an indexed article is not public yet: only a preview build indexes such articles. */
+export type IndexStatus = 'draft' | 'scheduled'
+
+/**
+ * One article's metadata: url (edition prefix included), title, date, source, edition, script,
+ * and, for a draft or scheduled article (preview builds only), its status.
+ */
+export type MetaRow = [url: string, title: string, date: string, source: string, edition: Locale, script: string, status?: IndexStatus]
 
 export const manifestFile = 'manifest.json'
 export const shardFile = (shard: number) => `shards/${shard}.json`
