@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin'
+import { securityHeaders } from './lib/security-headers.mjs'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 
@@ -8,6 +9,13 @@ const nextConfig = {
   // `npm run build:preview` builds a preview deployment next to the production build (for tests).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  experimental: {
+    // Pages rendered at run time (long-tail articles, and the 404 of every unknown tag or id a
+    // bot invents) stay in the in-memory LRU cache (cacheMaxMemorySize, 50 MB) instead of one
+    // file each under .next: a crawl of made-up URLs can no longer fill the disk, and an overlong
+    // slug no longer fails with ENAMETOOLONG. Build-time pages are still read from disk.
+    isrFlushToDisk: false,
+  },
   // proxy.ts strips trailing slashes together with the other URL fixes: one 308, not two.
   skipTrailingSlashRedirect: true,
   // Pages read the catalog and article bodies from the content build's output at run time (see
@@ -16,6 +24,10 @@ const nextConfig = {
   // URL → edition. Plain rewrites rather than next-intl's middleware: Next 16 turns middleware
   // rewrites into redirect loops under `next start` (vercel/next.js#94342). The editions
   // themselves are defined in i18n/routing.ts.
+  // Content-Security-Policy, nosniff, Referrer-Policy, Permissions-Policy, HSTS: lib/security-headers.mjs.
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production' }) }]
+  },
   async rewrites() {
     return {
       afterFiles: [

@@ -31,8 +31,10 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
-    { name: 'Desktop Chrome', testIgnore: /preview-deployment/, use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'Pixel 7', testIgnore: /preview-deployment/, use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz/, use: { ...devices['Pixel 7'], launchOptions } },
+    // Raw HTTP against the production server, no browser.
+    { name: 'HTTP', testMatch: /fuzz/ },
     {
       name: 'Preview deployment',
       testMatch: /preview-deployment/,

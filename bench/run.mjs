@@ -6,7 +6,7 @@
  * bench/results/latest.{json,md}.
  *
  *   npm run bench                          everything (≈15 min on 2 cores)
- *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, feeds, weight, lighthouse
+ *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, load, feeds, weight, lighthouse
  *   npm run bench -- --articles 10000,20000   synthetic sizes for `scale`
  *
  * Hugo + Mainroad figures on the same corpus (measured by the project; Hugo is not installable
@@ -24,7 +24,7 @@ const root = path.resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
   options: {
     content: { type: 'string', default: path.resolve(root, '../shared/corpus/articles') },
-    only: { type: 'string', default: 'build,scale,rebuild,serve,feeds,weight,lighthouse' },
+    only: { type: 'string', default: 'build,scale,rebuild,serve,load,feeds,weight,lighthouse' },
     articles: { type: 'string', default: '10000,20000' },
     port: { type: 'string', default: '3900' },
   },
@@ -194,7 +194,7 @@ async function withServer(dir, fn) {
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForServer(`${base}/`)
-    return await fn(base)
+    return await fn(base, server.pid)
   } finally {
     server.kill('SIGTERM')
     await sleep(500)
@@ -268,6 +268,69 @@ async function benchServe(dir) {
     const missing = await fetch(`${base}/news/qq/does-not-exist`)
     out.missingArticleStatus = missing.status
     return out
+  })
+}
+
+/**
+ * A news spike: 50 connections for 60 s over a mix of pages (home, list pages, tag pages,
+ * prerendered and long-tail articles, search page, feeds, sitemap), and the server's memory
+ * (RSS of its process tree, after 3 s idle) after 10,000 and after 100,000 requests.
+ */
+async function benchLoad(dir) {
+  const catalog = catalogOf(dir).filter((a) => !a.draft && a.time <= Date.now() && a.menu !== 'main')
+  const prefix = { 'zh-CN': '', en: '/en', 'zh-TW': '/zh-tw', 'zh-HK': '/zh-hk' }
+  const url = (a) => `${prefix[a.edition]}${a.path}`
+  const paths = [
+    '/', '/page/2', '/page/5', '/en', '/en/page/3', '/zh-tw', '/zh-hk', '/tags', '/categories',
+    ...catalog.slice(0, 40).map(url),
+    ...catalog.filter((_, i) => i % 97 === 0).map(url),
+    '/search', '/search?q=%E8%8A%AF%E7%89%87', '/index.xml', '/en/feed.json', '/sitemap.xml', '/robots.txt',
+  ]
+  const { default: autocannon } = await import('autocannon')
+  const run = (options) => {
+    let i = 0
+    return autocannon({ url: options.base, connections: 50, ...options.limit, requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }] })
+  }
+  return withServer(dir, async (base, pid) => {
+    // Twenty tag pages, as the tag index links them.
+    const tagIndex = await (await fetch(`${base}/tags`)).text()
+    paths.push(...[...new Set([...tagIndex.matchAll(/href="(\/tags\/[^"#?]+)"/g)].map((m) => m[1]))].slice(0, 20))
+    // Every path once, so ISR first renders are not part of the figures.
+    for (const p of paths) {
+      const response = await fetch(`${base}${p}`)
+      await response.arrayBuffer()
+      if (response.status !== 200) throw new Error(`load mix: ${p} answered ${response.status}`)
+    }
+    const rss = async () => {
+      await sleep(3000)
+      return round(treeRssKiB(pid) / 1024, 0)
+    }
+    const startMiB = await rss()
+    log('load: 10,000 requests…')
+    const first = await run({ base, limit: { amount: 10_000 } })
+    const after10kMiB = await rss()
+    log(`load: autocannon -c 50 -d 60 over ${paths.length} paths…`)
+    const spike = await run({ base, limit: { duration: 60 } })
+    const sent = first.requests.total + spike.requests.total
+    log(`load: ${sent} requests so far; continuing to 100,000…`)
+    const rest = sent < 100_000 ? await run({ base, limit: { amount: 100_000 - sent } }) : null
+    const total = sent + (rest?.requests.total ?? 0)
+    const after100kMiB = await rss()
+    const failures = (r) => (r ? r.errors + r.timeouts + r.non2xx : 0)
+    return {
+      paths: paths.length,
+      spike: {
+        requestsPerSecond: round(spike.requests.average, 0),
+        p50ms: spike.latency.p50,
+        p99ms: spike.latency.p99,
+        maxMs: spike.latency.max,
+        errors: spike.errors,
+        timeouts: spike.timeouts,
+        non2xx: spike.non2xx,
+      },
+      memory: { startMiB, after10kMiB, after100kMiB, totalRequests: total, growth: round(after100kMiB / after10kMiB - 1, 3) },
+      failuresOutsideSpike: failures(first) + failures(rest),
+    }
   })
 }
 
@@ -408,7 +471,7 @@ if (!existsSync(args.content)) {
 }
 
 const mainDir = path.join(work, 'corpus-site')
-const needsMainBuild = ['build', 'rebuild', 'serve', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
+const needsMainBuild = ['build', 'rebuild', 'serve', 'load', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
 const mainContent = needsMainBuild ? contentCopy('corpus-content', args.content) : null
 if (needsMainBuild) {
   scratchCopy('corpus-site')
@@ -466,6 +529,20 @@ if (sections.has('serve')) {
     ['serve ISR first requests under load: req/s, p50/p99 ms, errors', `${c.requestsPerSecond}, ${c.p50ms}/${c.p99ms}, ${c.errors}`, `0 errors ${mark(c.errors === 0)}`],
     ['serve ISR first render (sequential): p50 / p95 ms', `${s.isrFirstRenderMs.p50} / ${s.isrFirstRenderMs.p95}`, `p95 ≤ 200 ${mark(s.isrFirstRenderMs.p95 <= 200)}`],
     ['serve non-existent article: status', s.missingArticleStatus, `404 ${mark(s.missingArticleStatus === 404)}`],
+  )
+}
+
+if (sections.has('load')) {
+  const l = (results.load = await benchLoad(mainDir))
+  const s = l.spike
+  rows.push(
+    [`load -c 50 -d 60 over ${l.paths} pages: req/s, p50/p99/max ms`, `${s.requestsPerSecond}, ${s.p50ms}/${s.p99ms}/${s.maxMs}`, ''],
+    ['load: errors / timeouts / non-2xx', `${s.errors} / ${s.timeouts} / ${s.non2xx} (+${l.failuresOutsideSpike} outside the 60 s)`, `0 ${mark(s.errors + s.timeouts + s.non2xx + l.failuresOutsideSpike === 0)}`],
+    [
+      'load: server RSS MiB at start / after 10k / after 100k requests',
+      `${l.memory.startMiB} / ${l.memory.after10kMiB} / ${l.memory.after100kMiB} (${l.memory.totalRequests} requests, ${l.memory.growth >= 0 ? '+' : ''}${round(l.memory.growth * 100, 1)} %)`,
+      `within 20 % ${mark(Math.abs(l.memory.growth) <= 0.2)}`,
+    ],
   )
 }
 
