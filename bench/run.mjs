@@ -39,6 +39,7 @@ const log = (message) => process.stderr.write(`${message}\n`)
 const round = (n, digits = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits)
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const mark = (ok) => (ok ? '✓' : '✗')
+const percent = (ratio) => `${ratio >= 0 ? '+' : ''}${round(ratio * 100, 1)} %`
 
 /** A copy of the project without build output, outside the checkout (nested in it, Next takes the outer lockfile's folder as root and needs twice the memory). */
 function scratchCopy(name) {
@@ -184,17 +185,25 @@ async function waitForServer(url, timeoutMs = 60_000) {
   throw new Error(`server at ${url} did not start`)
 }
 
-async function withServer(dir, fn) {
+/**
+ * Runs `fn(base, pid, inspector)` against `next start` in dir. With `{ inspect: true }` the server
+ * runs with the V8 inspector on a free loopback port, and `inspector` is its port.
+ */
+async function withServer(dir, fn, { inspect = false } = {}) {
   const port = Number(args.port)
   const server = spawn(path.join(dir, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(inspect ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim() } : {}) },
+    stdio: ['ignore', inspect ? 'pipe' : 'ignore', 'ignore'],
+  })
+  let inspector = null
+  server.stdout?.on('data', (chunk) => {
+    inspector ??= /Debugger port: (\d+)/.exec(String(chunk))?.[1] ?? null
   })
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForServer(`${base}/`)
-    return await fn(base, server.pid)
+    return await fn(base, server.pid, inspector)
   } finally {
     server.kill('SIGTERM')
     await sleep(500)
@@ -271,10 +280,39 @@ async function benchServe(dir) {
   })
 }
 
+/** Forces a full garbage collection in the server through its inspector; returns V8's heap in use, bytes. */
+async function heapAfterGc(inspectorPort) {
+  const [target] = await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()
+  const socket = new WebSocket(target.webSocketDebuggerUrl)
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve)
+    socket.addEventListener('error', reject)
+  })
+  let id = 0
+  const call = (method) =>
+    new Promise((resolve) => {
+      const mine = ++id
+      const onMessage = (event) => {
+        const message = JSON.parse(event.data)
+        if (message.id !== mine) return
+        socket.removeEventListener('message', onMessage)
+        resolve(message.result)
+      }
+      socket.addEventListener('message', onMessage)
+      socket.send(JSON.stringify({ id: mine, method }))
+    })
+  await call('HeapProfiler.collectGarbage')
+  await call('HeapProfiler.collectGarbage')
+  const { usedSize } = await call('Runtime.getHeapUsage')
+  socket.close()
+  return usedSize
+}
+
 /**
  * A news spike: 50 connections for 60 s over a mix of pages (home, list pages, tag pages,
- * prerendered and long-tail articles, search page, feeds, sitemap), and the server's memory
- * (RSS of its process tree, after 3 s idle) after 10,000 and after 100,000 requests.
+ * prerendered and long-tail articles, search page, feeds, sitemap), and the server's memory after
+ * 10,000 and after 100,000 requests: V8 heap in use after a forced full GC (the leak test) and
+ * RSS of the process tree.
  */
 async function benchLoad(dir) {
   const catalog = catalogOf(dir).filter((a) => !a.draft && a.time <= Date.now() && a.menu !== 'main')
@@ -291,7 +329,8 @@ async function benchLoad(dir) {
     let i = 0
     return autocannon({ url: options.base, connections: 50, ...options.limit, requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }] })
   }
-  return withServer(dir, async (base, pid) => {
+  return withServer(dir, async (base, pid, inspector) => {
+    if (!inspector) throw new Error('load: the server did not report its inspector port')
     // Twenty tag pages, as the tag index links them.
     const tagIndex = await (await fetch(`${base}/tags`)).text()
     paths.push(...[...new Set([...tagIndex.matchAll(/href="(\/tags\/[^"#?]+)"/g)].map((m) => m[1]))].slice(0, 20))
@@ -301,21 +340,22 @@ async function benchLoad(dir) {
       await response.arrayBuffer()
       if (response.status !== 200) throw new Error(`load mix: ${p} answered ${response.status}`)
     }
-    const rss = async () => {
-      await sleep(3000)
-      return round(treeRssKiB(pid) / 1024, 0)
+    const memory = async () => {
+      await sleep(2000)
+      const heap = await heapAfterGc(inspector)
+      return { heapMiB: round(heap / 1024 / 1024, 1), rssMiB: round(treeRssKiB(pid) / 1024, 0) }
     }
-    const startMiB = await rss()
+    const start = await memory()
     log('load: 10,000 requests…')
     const first = await run({ base, limit: { amount: 10_000 } })
-    const after10kMiB = await rss()
+    const after10k = await memory()
     log(`load: autocannon -c 50 -d 60 over ${paths.length} paths…`)
     const spike = await run({ base, limit: { duration: 60 } })
     const sent = first.requests.total + spike.requests.total
     log(`load: ${sent} requests so far; continuing to 100,000…`)
     const rest = sent < 100_000 ? await run({ base, limit: { amount: 100_000 - sent } }) : null
     const total = sent + (rest?.requests.total ?? 0)
-    const after100kMiB = await rss()
+    const after100k = await memory()
     const failures = (r) => (r ? r.errors + r.timeouts + r.non2xx : 0)
     return {
       paths: paths.length,
@@ -328,10 +368,17 @@ async function benchLoad(dir) {
         timeouts: spike.timeouts,
         non2xx: spike.non2xx,
       },
-      memory: { startMiB, after10kMiB, after100kMiB, totalRequests: total, growth: round(after100kMiB / after10kMiB - 1, 3) },
+      memory: {
+        start,
+        after10k,
+        after100k,
+        totalRequests: total,
+        heapGrowth: round(after100k.heapMiB / after10k.heapMiB - 1, 3),
+        rssGrowth: round(after100k.rssMiB / after10k.rssMiB - 1, 3),
+      },
       failuresOutsideSpike: failures(first) + failures(rest),
     }
-  })
+  }, { inspect: true })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -539,9 +586,14 @@ if (sections.has('load')) {
     [`load -c 50 -d 60 over ${l.paths} pages: req/s, p50/p99/max ms`, `${s.requestsPerSecond}, ${s.p50ms}/${s.p99ms}/${s.maxMs}`, ''],
     ['load: errors / timeouts / non-2xx', `${s.errors} / ${s.timeouts} / ${s.non2xx} (+${l.failuresOutsideSpike} outside the 60 s)`, `0 ${mark(s.errors + s.timeouts + s.non2xx + l.failuresOutsideSpike === 0)}`],
     [
+      'load: server heap MiB after full GC at start / after 10k / after 100k requests',
+      `${l.memory.start.heapMiB} / ${l.memory.after10k.heapMiB} / ${l.memory.after100k.heapMiB} (${l.memory.totalRequests} requests, ${percent(l.memory.heapGrowth)})`,
+      `within 20 % ${mark(Math.abs(l.memory.heapGrowth) <= 0.2)}`,
+    ],
+    [
       'load: server RSS MiB at start / after 10k / after 100k requests',
-      `${l.memory.startMiB} / ${l.memory.after10kMiB} / ${l.memory.after100kMiB} (${l.memory.totalRequests} requests, ${l.memory.growth >= 0 ? '+' : ''}${round(l.memory.growth * 100, 1)} %)`,
-      `within 20 % ${mark(Math.abs(l.memory.growth) <= 0.2)}`,
+      `${l.memory.start.rssMiB} / ${l.memory.after10k.rssMiB} / ${l.memory.after100k.rssMiB} (${percent(l.memory.rssGrowth)})`,
+      '',
     ],
   )
 }
