@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { normalizeDocuments, SHARD_RESULT_FILE, type SourceDocument } from './lib/content/catalog'
+import { normalizeDocuments, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type SourceDocument } from './lib/content/catalog'
 
 /**
  * Contentlayer reads, parses and caches the files. It runs once per shard of the content
@@ -27,9 +27,28 @@ const Article = defineDocumentType(() => ({
 
 const generatedDir = path.join(process.cwd(), '.contentlayer', 'generated')
 
+/** Contentlayer's own default exclusions, which a `contentDirExclude` replaces. */
+const DEFAULT_EXCLUDE = ['node_modules', '.git', '.yarn', '.cache', '.next', '.contentlayer']
+
+/**
+ * A path as a glob that matches only itself. Brackets, not backslashes: Contentlayer rejects
+ * patterns with `\` as Windows paths, and `[!…]` negates, so `!`, `]` and `\` match any character.
+ */
+function literalGlob(file: string): string {
+  return file.replace(/[*?{}()!+@|[\]\\]/g, (c) => (c === ']' || c === '!' || c === '\\' ? '?' : `[${c}]`))
+}
+
+/**
+ * What the content build found that Contentlayer must not read (loops, broken links, pipes, folders
+ * it cannot open, unreadable files): scripts/content-build.ts leaves the list in the shard's folder.
+ */
+const excludeFile = path.join(process.cwd(), SHARD_EXCLUDE_FILE)
+const excluded = existsSync(excludeFile) ? (JSON.parse(readFileSync(excludeFile, 'utf8')) as string[]) : []
+
 export default makeSource({
   contentDirPath: path.resolve(env.contentProjectDir, env.contentDir),
   contentDirInclude: env.contentShardDirs ?? [],
+  contentDirExclude: [...DEFAULT_EXCLUDE, ...excluded.flatMap((file) => [literalGlob(file), `${literalGlob(file)}/**`])],
   documentTypes: [Article],
   disableImportAliasWarning: true,
   onExtraFieldData: 'ignore',

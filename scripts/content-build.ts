@@ -11,10 +11,10 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { finishContentBuild, listContentFiles, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/catalog'
+import { findUnreadable, finishContentBuild, scanContent, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/catalog'
 import { env } from '../lib/env'
 
 const SHARD_TARGET = 1500
@@ -27,9 +27,12 @@ function shardOf(folder: string, count: number): number {
   return createHash('sha1').update(folder).digest().readUInt32BE(0) % count
 }
 
-function runShard(index: number, folders: string[]): Promise<{ index: number; output: string; code: number | null }> {
+function runShard(index: number, folders: string[], excluded: string[]): Promise<{ index: number; output: string; code: number | null }> {
   const cwd = path.join(shardsDir, String(index))
   mkdirSync(cwd, { recursive: true })
+  // contentlayer.config.ts reads the list; a result left by an earlier run must not pass for this one's.
+  writeFileSync(path.join(cwd, SHARD_EXCLUDE_FILE), JSON.stringify(excluded))
+  rmSync(path.join(cwd, '.contentlayer', 'generated', SHARD_RESULT_FILE), { force: true })
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [contentlayerCli, 'build', '--config', path.join(projectDir, 'contentlayer.config.ts')], {
       cwd,
@@ -54,7 +57,8 @@ function runShard(index: number, folders: string[]): Promise<{ index: number; ou
 async function main() {
   const started = performance.now()
   if (!existsSync(contentDir)) throw new Error(`CONTENT_DIR ${contentDir} does not exist`)
-  const files = await listContentFiles(contentDir)
+  const scan = await scanContent(contentDir)
+  const { files } = scan
   const folders = new Map<string, number>()
   for (const file of files) {
     const folder = file.split('/').slice(0, 3).join('/')
@@ -72,10 +76,21 @@ async function main() {
   const queue = shards.map((folderList, index) => ({ index, folderList })).filter((s) => s.folderList.length > 0)
   const concurrency = Math.max(1, Math.min(2, os.availableParallelism()))
   const results: ShardResult[] = []
+  const inFolders = (folderList: string[]) => (file: string) => folderList.some((folder) => file.startsWith(`${folder}/`))
   const workers = Array.from({ length: concurrency }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const { index, output, code } = await runShard(next.index, next.folderList)
-      const resultFile = path.join(shardsDir, String(index), '.contentlayer', 'generated', SHARD_RESULT_FILE)
+      const resultFile = path.join(shardsDir, String(next.index), '.contentlayer', 'generated', SHARD_RESULT_FILE)
+      let { index, output, code } = await runShard(next.index, next.folderList, scan.excluded)
+      if (code !== 0 || !existsSync(resultFile)) {
+        // Contentlayer gives up on a whole shard for one file it cannot read (EACCES, EIO): find
+        // such files, report them, and run the shard again without them.
+        const unreadable = await findUnreadable(contentDir, files.filter(inFolders(next.folderList)))
+        if (unreadable.length > 0) {
+          scan.problems.push(...unreadable)
+          scan.excluded.push(...unreadable.map((p) => p.file))
+          ;({ index, output, code } = await runShard(next.index, next.folderList, scan.excluded))
+        }
+      }
       if (code !== 0 || !existsSync(resultFile)) {
         process.stderr.write(output)
         throw new Error(`Contentlayer failed on shard ${index} (${next.folderList.length} folders), exit ${code}`)
@@ -87,7 +102,7 @@ async function main() {
   })
   await Promise.all(workers)
 
-  const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now() })
+  const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now(), scan })
   console.log(`content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${results.length} Contentlayer shard(s)`)
   process.exitCode = exitCode
 }

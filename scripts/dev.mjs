@@ -13,13 +13,25 @@ if (buildContent() !== 0) process.exit(1)
 
 const next = spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' })
 let timer
-const watcher = watch(contentDir, { recursive: true }, (_event, file) => {
-  if (!String(file).endsWith('.md')) return
-  clearTimeout(timer)
-  timer = setTimeout(buildContent, 300)
-})
+let watcher = null
+// A folder the watcher cannot open (or the content root going away) must not take `next dev`
+// down with it: say so, and keep serving what the last content build produced.
+const watchFailed = (error) => {
+  console.error(`content watcher: ${error.code ?? ''} ${error.message}; changes under ${contentDir} are no longer rebuilt (restart npm run dev)`)
+  watcher?.close()
+}
+try {
+  watcher = watch(contentDir, { recursive: true }, (_event, file) => {
+    if (!String(file).endsWith('.md')) return
+    clearTimeout(timer)
+    timer = setTimeout(buildContent, 300)
+  })
+  watcher.on('error', watchFailed)
+} catch (error) {
+  watchFailed(error)
+}
 const stop = (code) => {
-  watcher.close()
+  watcher?.close()
   next.kill('SIGTERM')
   process.exit(code)
 }

@@ -33,6 +33,8 @@ interface Props {
 
 const DEBOUNCE_MS = 150
 const LIMITS = { page: 50, widget: 8 } as const
+/** A stalled index request fails (and says so) instead of leaving the search spinning. */
+const FETCH_TIMEOUT_MS = 15_000
 
 /** The only client module that loads the search engine, on the first focus or keystroke. */
 let enginePromise: Promise<SearchEngine> | null = null
@@ -40,7 +42,7 @@ function getEngine(): Promise<SearchEngine> {
   enginePromise ??= import('@/lib/search/engine').then(
     ({ SearchEngine }) =>
       new SearchEngine(async (file) => {
-        const response = await fetch(`/search/${file}`)
+        const response = await fetch(`/search/${file}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
         if (!response.ok) throw new Error(`${response.status} ${response.statusText}`)
         return response.text()
       }),
@@ -111,7 +113,9 @@ export function InstantSearch({ locale, action, labels, variant, initialQuery = 
         setStatus('done')
         setActive(-1)
         setOpen(true)
-      } catch {
+      } catch (error) {
+        // Readers see the alert below; the console names the index file for whoever fixes it.
+        console.error(error)
         // A failed load is not cached: the next keystroke tries again.
         enginePromise = null
         if (current !== request.current) return

@@ -4,7 +4,8 @@
  * (`normalizeDocuments`), and one merge step (`finishContentBuild`) writes the small catalog that
  * pages query plus a report of every repair and skip.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import type { Dirent, Stats } from 'node:fs'
+import { open, readdir, readFile, readlink, realpath, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { normalizeArticle } from './front-matter'
@@ -15,6 +16,8 @@ export const CATALOG_PATH = path.join('.contentlayer', 'catalog.json')
 export const REPORT_PATH = path.join('.contentlayer', 'report.json')
 /** What one shard's hook leaves for the merge, next to Contentlayer's own output. */
 export const SHARD_RESULT_FILE = 'shard.json'
+/** Paths (relative to the content root) a shard's Contentlayer run must not read, in its folder. */
+export const SHARD_EXCLUDE_FILE = 'exclude.json'
 
 export interface SourceDocument {
   _raw: { sourceFilePath: string }
@@ -47,11 +50,20 @@ export function normalizeDocuments(documents: SourceDocument[], timeZone: string
   return result
 }
 
-/** Merges shards: one article per edition, source and id; newest first; counts for the report. */
-export function mergeCatalog(shards: ShardResult[], unparsed: ContentProblem[], now: number): { articles: ArticleMeta[]; report: ContentReport } {
+/**
+ * Merges shards: one article per edition, source and id; newest first; counts for the report.
+ * `unparsed` are article files no shard parsed (counted as read and skipped); `found` are the
+ * other problems of the content folder (loops, folders that cannot be read), reported only.
+ */
+export function mergeCatalog(
+  shards: ShardResult[],
+  unparsed: ContentProblem[],
+  now: number,
+  found: { errors: ContentProblem[]; warnings: ContentProblem[] } = { errors: [], warnings: [] },
+): { articles: ArticleMeta[]; report: ContentReport } {
   const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file)
-  const warnings = shards.flatMap((s) => s.warnings).sort(byFile)
-  const errors: ContentProblem[] = [...unparsed, ...shards.flatMap((s) => s.errors)]
+  const warnings = [...found.warnings, ...shards.flatMap((s) => s.warnings)].sort(byFile)
+  const errors: ContentProblem[] = [...unparsed, ...found.errors, ...shards.flatMap((s) => s.errors)]
   const byKey = new Map<string, ArticleMeta>()
   for (const article of shards.flatMap((s) => s.articles).sort(byFile)) {
     const existing = byKey.get(article.key)
@@ -71,18 +83,183 @@ export function mergeCatalog(shards: ShardResult[], unparsed: ContentProblem[], 
   }
 }
 
-/** Markdown files under the content root, relative, with forward slashes. */
+/** An entry of the content folder that the build does not read, and why. */
+export interface ScanProblem extends ContentProblem {
+  severity: 'error' | 'warning'
+  /** A `.md` entry: an article file that could not be read (counted as read and skipped). */
+  article: boolean
+}
+
+/** What is under the content root. */
+export interface ContentScan {
+  /** Markdown files to read (symbolic links to files followed), relative, forward slashes, sorted. */
+  files: string[]
+  problems: ScanProblem[]
+  /**
+   * Entries Contentlayer must not look at, relative: it globs with fast-glob, which follows every
+   * symbolic link (a link to its own folder yields files forty levels deep, names too long to
+   * write, and a failed build) and stops at a folder it cannot read.
+   */
+  excluded: string[]
+}
+
+/** The file-system calls of the scan; tests inject failures (EACCES, EIO) that root never sees. */
+export interface ScanFs {
+  readdir(dir: string): Promise<Dirent[]>
+  stat(file: string): Promise<Stats>
+  realpath(file: string): Promise<string>
+  readlink(file: string): Promise<string>
+}
+
+const nodeScanFs: ScanFs = {
+  readdir: (dir) => readdir(dir, { withFileTypes: true }),
+  stat: (file) => stat(file),
+  realpath: (file) => realpath(file),
+  readlink: (file) => readlink(file),
+}
+
+/** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'` (the file is named anyway). */
+export function fsReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const { code, message } = error as NodeJS.ErrnoException
+  const text = message.replace(/^[A-Z]+: /, '').replace(/, \w+(?: '.*')?$/s, '')
+  return code ? `${text} (${code})` : text
+}
+
+function kindOf(entry: Dirent | Stats): string {
+  if (entry.isFIFO()) return 'a named pipe (FIFO)'
+  if (entry.isSocket()) return 'a socket'
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device'
+  return 'not a regular file'
+}
+
+/**
+ * Walks the content root: Markdown files, and every entry the build cannot read, with why (a
+ * broken or looping symbolic link, a pipe or device named `*.md`, a folder it may not open).
+ * Symbolic links are followed once: a link back into its own ancestors is a loop, and a folder
+ * reached a second time is read only where it was first found.
+ */
+export async function scanContent(root: string, fs: ScanFs = nodeScanFs): Promise<ContentScan> {
+  const scan: ContentScan = { files: [], problems: [], excluded: [] }
+  const report = (file: string, message: string, severity: 'error' | 'warning', article = file.endsWith('.md')) => {
+    scan.problems.push({ file, field: 'file', message, severity, article })
+  }
+  const relativeReal = (real: string, rootReal: string) => {
+    const relative = path.relative(rootReal, real).split(path.sep).join('/')
+    return relative.startsWith('..') || path.isAbsolute(relative) ? real : relative || '(the content root)'
+  }
+  const rootReal = await fs.realpath(root)
+  const seen = new Map<string, string>([[rootReal, '']])
+
+  const walk = async (dir: string, relative: string, ancestors: Set<string>): Promise<void> => {
+    let entries: Dirent[]
+    try {
+      entries = await fs.readdir(dir)
+    } catch (error) {
+      // The root itself must be readable: that is a configuration error, not a content problem.
+      if (relative === '') throw error
+      report(relative, `cannot read this folder: ${fsReason(error)}; its files are skipped`, 'error', false)
+      scan.excluded.push(relative)
+      return
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const file = relative ? `${relative}/${entry.name}` : entry.name
+      const full = path.join(dir, entry.name)
+      const markdown = entry.name.endsWith('.md')
+      let target: Dirent | Stats = entry
+      if (entry.isSymbolicLink()) {
+        try {
+          target = await fs.stat(full)
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          const to = await fs.readlink(full).catch(() => '?')
+          const reason = code === 'ENOENT' ? `broken symbolic link to ${to}: it does not exist` : code === 'ELOOP' ? `symbolic link loop (${to}): ${fsReason(error)}` : `cannot follow the symbolic link to ${to}: ${fsReason(error)}`
+          report(file, markdown ? `${reason}; not read` : `${reason}; ignored`, markdown ? 'error' : 'warning')
+          scan.excluded.push(file)
+          continue
+        }
+      }
+      if (target.isDirectory()) {
+        if (markdown) report(file, 'a folder named like an article file: read as a folder, not as an article', 'warning', false)
+        let real: string
+        try {
+          real = await fs.realpath(full)
+        } catch (error) {
+          report(file, `cannot resolve this folder: ${fsReason(error)}; its files are skipped`, 'error', false)
+          scan.excluded.push(file)
+          continue
+        }
+        if (ancestors.has(real)) {
+          report(file, `symbolic link loop: leads back to ${relativeReal(real, rootReal)}; not followed`, 'error', false)
+          scan.excluded.push(file)
+          continue
+        }
+        const first = seen.get(real)
+        if (first !== undefined) {
+          report(file, `the same folder as ${first || '(the content root)'}: its files are read there only`, 'warning', false)
+          scan.excluded.push(file)
+          continue
+        }
+        seen.set(real, file)
+        await walk(full, file, new Set([...ancestors, real]))
+      } else if (target.isFile()) {
+        if (markdown) scan.files.push(file)
+      } else if (markdown) {
+        report(file, `${kindOf(target)}, not a file: not read`, 'error')
+        scan.excluded.push(file)
+      }
+    }
+  }
+
+  await walk(root, '', new Set([rootReal]))
+  scan.files.sort()
+  return scan
+}
+
+/** Markdown files under the content root, relative, with forward slashes (see `scanContent`). */
 export async function listContentFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort()
+  return (await scanContent(root)).files
+}
+
+/** Reads a file's first bytes: enough to find one the disk or the permissions will not give. */
+async function readStart(file: string): Promise<void> {
+  const handle = await open(file, 'r')
+  try {
+    await handle.read(Buffer.alloc(64), 0, 64, 0)
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * The files that cannot be read (EACCES, EIO…), with why. Contentlayer fails a whole shard on one
+ * such file, so the build looks for them only after a shard failed, and runs it again without.
+ */
+export async function findUnreadable(root: string, files: string[], read: (file: string) => Promise<unknown> = readStart): Promise<ScanProblem[]> {
+  const problems: ScanProblem[] = []
+  const batch = 32
+  for (let i = 0; i < files.length; i += batch) {
+    await Promise.all(
+      files.slice(i, i + batch).map(async (file) => {
+        try {
+          await read(path.join(root, file))
+        } catch (error) {
+          problems.push({ file, field: 'file', message: `cannot read this file: ${fsReason(error)}; skipped`, severity: 'error', article: true })
+        }
+      }),
+    )
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file))
 }
 
 /** Why Contentlayer could not read a file it skipped (usually broken YAML). */
 export async function explainUnparsed(root: string, file: string): Promise<ContentProblem> {
-  const text = await readFile(path.join(root, file), 'utf8')
+  let text: string
+  try {
+    text = await readFile(path.join(root, file), 'utf8')
+  } catch (error) {
+    return { file, field: 'file', message: `cannot read this file: ${fsReason(error)}; skipped` }
+  }
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)
   if (!match) return { file, field: 'front matter', message: 'no front matter block (--- … ---)' }
   try {
@@ -114,6 +291,8 @@ export interface ContentBuildOptions {
   projectDir: string
   strict: boolean
   now: number
+  /** What the build found in the content folder (scanned here when not given). */
+  scan?: ContentScan
   log?: (message: string) => void
 }
 
@@ -123,10 +302,20 @@ export interface ContentBuildOptions {
  */
 export async function finishContentBuild(options: ContentBuildOptions): Promise<{ exitCode: number; report: ContentReport; articles: ArticleMeta[] }> {
   const { shards, contentDir, projectDir, strict, now, log = console.log } = options
+  const scan = options.scan ?? (await scanContent(contentDir))
   const parsed = new Set(shards.flatMap((s) => s.files))
-  const files = await listContentFiles(contentDir)
-  const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(contentDir, f)))
-  const { articles, report } = mergeCatalog(shards, unparsed, now)
+  const plain = ({ file, field, message }: ContentProblem): ContentProblem => ({ file, field, message })
+  const notRead = scan.problems.filter((p) => p.article && p.severity === 'error')
+  const skipped = new Set(notRead.map((p) => p.file))
+  const unparsed = [
+    ...notRead.map(plain),
+    ...(await Promise.all(scan.files.filter((f) => !parsed.has(f) && !skipped.has(f)).map((f) => explainUnparsed(contentDir, f)))),
+  ]
+  const others = scan.problems.filter((p) => !notRead.includes(p))
+  const { articles, report } = mergeCatalog(shards, unparsed, now, {
+    errors: others.filter((p) => p.severity === 'error').map(plain),
+    warnings: others.filter((p) => p.severity === 'warning').map(plain),
+  })
   await writeFile(path.join(projectDir, CATALOG_PATH), JSON.stringify(articles))
   await writeFile(path.join(projectDir, REPORT_PATH), JSON.stringify(report, null, 2))
   log(formatReport(report))

@@ -6,10 +6,12 @@
 import { widgetNames, type WidgetName } from '../config'
 import { localeForContentFolder } from '@/i18n/routing'
 import { parseContentDate, toZonedIso } from './dates'
-import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, stripControlCharacters } from './text'
+import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, slugify, stripControlCharacters } from './text'
 import type { ContentProblem, NormalizedArticle, SidebarPosition } from './types'
 
 const PATH = /^([A-Za-z]{2}(?:-[A-Za-z]{2})?)\/news\/([^/]+)\/([^/]+?)\.([A-Za-z]{2}(?:-[A-Za-z]{2})?)\.md$/
+/** A BCP 47 language tag, loosely (`zh`, `zh-CN`, `zh-Hant-TW`, `en-US`): it ends up in `lang` attributes. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/
 
 export interface NormalizeInput {
   /** Path relative to the content root, with forward slashes. */
@@ -113,15 +115,15 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string): Norma
   const body = stripControlCharacters(input.body)
   if (body.removed > 0) warn('body', `removed ${body.removed} control character(s)`)
   const plain = markdownToPlainText(body.text)
-  const declaredLang = list('lang')[0] ?? folder
+  const declaredLang = readLanguage(list('lang')[0], folder, warn)
   const draft = bool('draft', false)
   const comments = bool('comments', false)
   const authorbox = bool('authorbox', false)
   const pager = bool('pager', true)
   const toc = bool('toc', false)
   const mathjax = bool('mathjax', false)
-  const categories = list('categories')
-  const tags = list('tags')
+  const categories = withSlugs('categories', list('categories'), warn)
+  const tags = withSlugs('tags', list('tags'), warn)
   const translations = list('translations')
   const menu = text('menu') ?? ''
   const lead = text('lead') ?? ''
@@ -171,10 +173,32 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string): Norma
 
 const SOURCE_LINE = /^\[[^\]\n]+\]\((https?:\/\/[^\s)]+)\)\s*$/
 
-/** The original story's URL, when the body ends with a `[source](https://…)` line. */
+/** The original story's URL (normalised, so percent-encoded), when the body ends with a `[source](https://…)` line. */
 export function findSourceUrl(body: string): string | null {
   const last = body.trimEnd().split('\n').pop()?.trim() ?? ''
-  return SOURCE_LINE.exec(last)?.[1] ?? null
+  const found = SOURCE_LINE.exec(last)?.[1]
+  if (!found) return null
+  try {
+    return new URL(found).href
+  } catch {
+    return null
+  }
+}
+
+/** Terms whose name has no letter or digit (`?`, `#`, `..`) would get an empty slug: no page, no link. */
+function withSlugs(field: string, names: string[], warn: (field: string, message: string) => void): string[] {
+  return names.filter((name) => {
+    if (slugify(name)) return true
+    warn(field, `"${name}" has no letter or digit to make a URL of: ignored`)
+    return false
+  })
+}
+
+function readLanguage(value: string | undefined, folder: string, warn: (field: string, message: string) => void): string {
+  if (value === undefined) return folder
+  if (LANGUAGE_TAG.test(value)) return value
+  warn('lang', `"${value}" is not a language tag: the folder's "${folder}" used`)
+  return folder
 }
 
 function describe(value: unknown): string {
@@ -210,12 +234,20 @@ function readWidgets(names: string[] | undefined, warn: (field: string, message:
   return known
 }
 
+/** Stands for this site when a `/path` is resolved: whatever is not on it is another host. */
+const OWN_ORIGIN = 'http://own.invalid'
+
 function readThumbnail(value: string | undefined, warn: (field: string, message: string) => void): string | null {
   if (!value) return null
-  if (value.startsWith('/') && !value.startsWith('//')) return value
   try {
-    const url = new URL(value)
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
+    // Resolved, not just prefix-checked: browsers read `/\host/x.jpg` as `//host/x.jpg`, another host.
+    if (value.startsWith('/')) {
+      const url = new URL(value, OWN_ORIGIN)
+      if (url.origin === OWN_ORIGIN) return `${url.pathname}${url.search}${url.hash}`
+    } else {
+      const url = new URL(value)
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
+    }
   } catch {
     // falls through to the warning below
   }

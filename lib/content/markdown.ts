@@ -40,10 +40,22 @@ const schema: SanitizeSchema = {
   },
 }
 
+/**
+ * Heading ids rehype-slug makes (after the sanitiser, which prefixes raw ids) that must not be
+ * used as they are: the ids the page itself gives its landmarks and labels (`main`, `toc-title`,
+ * `related-title`, `widget-*`), and names scripts read from `window`: an element with
+ * `id="__next_f"` shadows Next's payload queue through named access and breaks hydration.
+ */
+const RESERVED_ID = /^(?:_|\$|main$|toc-title$|related-title$|widget-)/
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-'
+
 /** Lazy images without referrer, tables that scroll on phones, external links without opener. */
 function rehypeNewsBody() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
+      if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id === 'string' && RESERVED_ID.test(node.properties.id)) {
+        node.properties.id = `${CLOBBER_PREFIX}${node.properties.id}`
+      }
       if (node.tagName === 'img') {
         // A relative source in feed HTML points at the feed's site, not ours: it can only 404.
         if (parent && typeof index === 'number' && !/^(?:https?:|\/)/i.test(String(node.properties.src ?? ''))) {

@@ -115,6 +115,53 @@ export function makeSnippet(text: string, tokens: string[]): { snippet: string; 
   return { snippet, match: [hit[0] - start + prefix.length, Math.min(hit[1], end) - start + prefix.length] }
 }
 
+/**
+ * A search index file that could not be loaded or is not what this engine wrote: always names
+ * the file, so that a deployment with a missing or damaged index is found at once.
+ */
+export class SearchIndexError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`Search index file ${file} ${problem}`)
+    this.name = 'SearchIndexError'
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0
+const isIdList = (value: unknown): value is number[] => Array.isArray(value) && value.every(isCount)
+
+function checkManifest(value: unknown): string | null {
+  if (!isObject(value)) return 'is not an object'
+  if (value.version !== INDEX_VERSION) return `has version ${JSON.stringify(value.version)}, expected ${INDEX_VERSION}: rebuild the index`
+  if (!isCount(value.shards) || value.shards === 0) return 'has no valid shard count'
+  if (!isCount(value.chunkSize) || value.chunkSize === 0) return 'has no valid chunk size'
+  if (!isCount(value.count)) return 'has no valid article count'
+  if (!Array.isArray(value.editionList) || !value.editionList.every((e) => typeof e === 'string')) return 'has no valid edition list'
+  if (typeof value.editions !== 'string' || value.editions.length !== value.count) return `has ${typeof value.editions === 'string' ? value.editions.length : 'no'} edition codes for ${value.count} articles`
+  return null
+}
+
+/** Internal paths only: a damaged index must not turn a result into a `javascript:` link. */
+const SAFE_URL = /^\/(?!\/)[^\s\\]*$/
+
+function checkRow(row: unknown, editions: readonly string[]): row is MetaRow {
+  if (!Array.isArray(row) || row.length < 5) return false
+  const [url, title, date, source, edition, , status] = row as unknown[]
+  return (
+    typeof url === 'string' &&
+    SAFE_URL.test(url) &&
+    typeof title === 'string' &&
+    typeof date === 'string' &&
+    typeof source === 'string' &&
+    typeof edition === 'string' &&
+    editions.includes(edition) &&
+    (status === undefined || status === 'draft' || status === 'scheduled')
+  )
+}
+
 export class SearchEngine {
   private manifest: Promise<Manifest> | null = null
   private readonly shards = new Map<number, Promise<Shard>>()
@@ -123,41 +170,89 @@ export class SearchEngine {
 
   constructor(private readonly load: IndexLoader) {}
 
+  /** Loads and parses one file; every failure names it. */
+  private async loadJson(file: string): Promise<unknown> {
+    let text: string
+    try {
+      text = await this.load(file)
+    } catch (error) {
+      throw new SearchIndexError(file, `could not be loaded: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    try {
+      return JSON.parse(text) as unknown
+    } catch (error) {
+      throw new SearchIndexError(file, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+    }
+  }
+
+  /** One promise per file while it loads; a failed load is forgotten, so the next query tries again. */
+  private cached<T>(cache: Map<number, Promise<T>>, key: number, make: () => Promise<T>): Promise<T> {
+    let promise = cache.get(key)
+    if (!promise) {
+      promise = make()
+      promise.catch(() => cache.delete(key))
+      cache.set(key, promise)
+    }
+    return promise
+  }
+
   private getManifest(): Promise<Manifest> {
-    this.manifest ??= this.load(manifestFile).then((text) => {
-      const manifest = JSON.parse(text) as Manifest
-      if (manifest.version !== INDEX_VERSION) throw new Error(`Search index version ${manifest.version}, expected ${INDEX_VERSION}: rebuild it`)
-      return manifest
-    })
+    if (!this.manifest) {
+      const promise = this.loadJson(manifestFile).then((value) => {
+        const problem = checkManifest(value)
+        if (problem) throw new SearchIndexError(manifestFile, problem)
+        return value as Manifest
+      })
+      promise.catch(() => {
+        if (this.manifest === promise) this.manifest = null
+      })
+      this.manifest = promise
+    }
     return this.manifest
   }
 
   private getShard(shard: number): Promise<Shard> {
-    let promise = this.shards.get(shard)
-    if (!promise) {
-      promise = this.load(shardFile(shard)).then((text) => JSON.parse(text) as Shard)
-      promise.catch(() => this.shards.delete(shard))
-      this.shards.set(shard, promise)
-    }
-    return promise
+    return this.cached(this.shards, shard, async () => {
+      const value = await this.loadJson(shardFile(shard))
+      if (!isObject(value)) throw new SearchIndexError(shardFile(shard), 'is not an object of postings')
+      return value as Shard
+    })
   }
 
-  private getMeta(chunk: number): Promise<MetaRow[]> {
-    let promise = this.meta.get(chunk)
-    if (!promise) {
-      promise = this.load(metaFile(chunk)).then((text) => JSON.parse(text) as MetaRow[])
-      promise.catch(() => this.meta.delete(chunk))
-      this.meta.set(chunk, promise)
+  private getMeta(chunk: number, manifest: Manifest): Promise<MetaRow[]> {
+    return this.cached(this.meta, chunk, async () => {
+      const value = await this.loadJson(metaFile(chunk))
+      if (!Array.isArray(value)) throw new SearchIndexError(metaFile(chunk), 'is not a list of rows')
+      const bad = value.findIndex((row) => !checkRow(row, manifest.editionList))
+      if (bad >= 0) throw new SearchIndexError(metaFile(chunk), `has an invalid row ${bad}: ${JSON.stringify(value[bad])?.slice(0, 120)}`)
+      return value as MetaRow[]
+    })
+  }
+
+  /** An article's text for its snippet; without it the result is still shown, only without one. */
+  private async getText(id: number): Promise<string> {
+    try {
+      return await this.load(textFile(id))
+    } catch {
+      return ''
     }
-    return promise
   }
 
   private async lookup(tokens: string[], manifest: Manifest): Promise<void> {
     const missing = tokens.filter((token) => !this.postings.has(token))
-    const shards = await Promise.all(missing.map((token) => this.getShard(hashToken(token) % manifest.shards)))
+    const files = missing.map((token) => hashToken(token) % manifest.shards)
+    const shards = await Promise.all(files.map((shard) => this.getShard(shard)))
     missing.forEach((token, i) => {
-      const entry = shards[i]?.[token]
-      this.postings.set(token, entry ? { all: undelta(entry[0]), title: undelta(entry[1]) } : { all: [], title: [] })
+      const entry = Object.hasOwn(shards[i] as Shard, token) ? shards[i]?.[token] : undefined
+      if (entry === undefined) {
+        this.postings.set(token, { all: [], title: [] })
+        return
+      }
+      const postings = Array.isArray(entry) && entry.length === 2 && isIdList(entry[0]) && isIdList(entry[1]) ? { all: undelta(entry[0]), title: undelta(entry[1]) } : null
+      if (!postings || [...postings.all, ...postings.title].some((id) => id >= manifest.count)) {
+        throw new SearchIndexError(shardFile(files[i] as number), `has invalid postings for "${token}"`)
+      }
+      this.postings.set(token, postings)
     })
   }
 
@@ -169,6 +264,10 @@ export class SearchEngine {
     }
   }
 
+  /**
+   * Results for a query. Rejects with a `SearchIndexError` naming the file when the manifest, a
+   * postings shard or a metadata chunk is missing or damaged; a missing text only costs its snippet.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
     const { edition = 'all', limit = 20, snippets = true } = options
     const clauses = encodeQuery(query)
@@ -185,11 +284,11 @@ export class SearchEngine {
       .slice(0, limit)
     return Promise.all(
       ranked.map(async ({ id, titleHits }) => {
-        const chunk = await this.getMeta(Math.floor(id / manifest.chunkSize))
-        const row = chunk[id % manifest.chunkSize]
-        if (!row) throw new Error(`Search index is inconsistent: no metadata for ${id}`)
+        const chunk = Math.floor(id / manifest.chunkSize)
+        const row = (await this.getMeta(chunk, manifest))[id % manifest.chunkSize]
+        if (!row) throw new SearchIndexError(metaFile(chunk), `has no row for article ${id}`)
         const [url, title, date, source, rowEdition, , status] = row
-        const text = snippets ? await this.load(textFile(id)) : ''
+        const text = snippets ? await this.getText(id) : ''
         return { url, title, date, source, edition: rowEdition, titleHits, status: status ?? null, ...makeSnippet(text, tokens) }
       }),
     )
