@@ -15,7 +15,7 @@ export async function ArticleList({ locale, articles }: { locale: Locale; articl
       {articles.map((article, index) => (
         <li key={article.key} className="py-5 first:pt-0" data-article={article.key}>
           <article lang={article.lang} className="flex flex-col gap-4 sm:flex-row">
-            {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="sm:w-48 sm:shrink-0" />}
+            {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="sm:w-48 sm:shrink-0 sm:self-start" />}
             <div className="min-w-0 flex-1">
               <h2 className="text-xl leading-snug font-bold">
                 <StatusBadge article={article} locale={locale} />
