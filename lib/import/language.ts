@@ -5,7 +5,7 @@
  */
 import { localeForContentFolder } from '@/i18n/routing'
 import { countHan, countLatinWords, isMostlyHan } from '@/lib/content/text'
-import { T2S_PAIRS } from '@/lib/search/t2s-map'
+import { t2sMap } from '@/lib/search/encoder'
 
 /** The content folders an article can be written to (`content/<folder>/news/…`). */
 export const CONTENT_FOLDERS = ['zh-CN', 'zh-HK', 'zh-TW', 'en', 'en-US'] as const
@@ -69,13 +69,9 @@ let scriptSets: { traditional: Set<string>; simplified: Set<string> } | null = n
  */
 function sets() {
   if (scriptSets) return scriptSets
-  const chars = Array.from(T2S_PAIRS)
-  const from = new Set<string>()
-  const to = new Set<string>()
-  for (let i = 0; i + 1 < chars.length; i += 2) {
-    from.add(chars[i] as string)
-    to.add(chars[i + 1] as string)
-  }
+  const map = t2sMap()
+  const from = new Set(map.keys())
+  const to = new Set(map.values())
   scriptSets = {
     traditional: new Set([...from].filter((c) => !to.has(c))),
     simplified: new Set([...to].filter((c) => !from.has(c))),

@@ -8,7 +8,8 @@ import { T2S_PAIRS } from './t2s-map'
 
 let t2s: Map<string, string> | null = null
 
-function t2sMap(): Map<string, string> {
+/** Traditional → simplified character map (lib/search/t2s-map.ts), parsed once: search folding and the importer's script check share it. */
+export function t2sMap(): Map<string, string> {
   if (t2s) return t2s
   t2s = new Map()
   const chars = Array.from(T2S_PAIRS)
