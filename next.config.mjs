@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import createNextIntlPlugin from 'next-intl/plugin'
 import { securityHeaders } from './lib/security-headers.mjs'
 
@@ -16,6 +17,9 @@ const nextConfig = {
     // slug no longer fails with ENAMETOOLONG. Build-time pages are still read from disk.
     isrFlushToDisk: false,
   },
+  // Next's cache, plus: a cached 404 or list never outlives the content build or publish time that
+  // changes it (lib/cache/handler.mjs).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
   // proxy.ts strips trailing slashes together with the other URL fixes: one 308, not two.
   skipTrailingSlashRedirect: true,
   // Pages read the catalog and article bodies from the content build's output at run time (see

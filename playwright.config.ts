@@ -48,7 +48,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: E2E_PREVIEW_SECRET },
+      // TRUSTED_PROXIES=1: the tests play a reverse proxy, each naming its client in X-Forwarded-For.
+      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: E2E_PREVIEW_SECRET, TRUSTED_PROXIES: '1' },
     },
     {
       // Its own deployment folder (scripts/build-preview.ts): its own public/, with its own index.

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { slugify } from './lib/content/text'
 import { env } from './lib/env'
+import { READ_METHODS, refusedMethod } from './lib/methods'
 import { securityHeaders } from './lib/security-headers.mjs'
 
 const LOWERCASE_SECTIONS = new Set(['news', 'tags', 'categories'])
@@ -34,6 +36,9 @@ export function canonicalPath(pathname: string): string {
   const section = segments[sectionIndex]
   if (section && LOWERCASE_SECTIONS.has(section.toLowerCase())) {
     for (let i = sectionIndex; i < segments.length; i++) segments[i] = segments[i]!.toLowerCase()
+    // A hand-typed term (`/tags/AI%2FML`, `/tags/a%20b`) reaches its page by the slug it has.
+    const term = segments[sectionIndex + 1]
+    if (section.toLowerCase() !== 'news' && term !== undefined && slugify(term)) segments[sectionIndex + 1] = slugify(term)
   }
   // `/page/1` is the list itself (Hugo made it an alias).
   if (segments.length >= 2 && segments.at(-2) === 'page' && segments.at(-1) === '1') segments.splice(-2)
@@ -83,6 +88,11 @@ function withSecurityHeaders(response: NextResponse): NextResponse {
  */
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
+  const refused = refusedMethod(request.method, pathname)
+  if (refused) {
+    const body = refused === 405 ? '405 Method Not Allowed\n' : null
+    return withSecurityHeaders(new NextResponse(body, { status: refused, headers: { Allow: READ_METHODS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }))
+  }
   if (pathname.length + search.length > MAX_URL_LENGTH) {
     return withSecurityHeaders(new NextResponse('414 URI Too Long\n', { status: 414, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }))
   }

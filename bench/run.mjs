@@ -130,7 +130,7 @@ function dirSize(dir) {
 /** `npm run build` of `dir` on `contentDir`, with every figure the issue asks for. */
 async function build(dir, contentDir, label) {
   log(`${label}: npm run build on ${contentDir} (in ${dir})…`)
-  const run = await measure('npm', ['run', 'build'], { cwd: dir, env: { ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' } })
+  const run = await measure('npm', ['run', 'build'], { cwd: dir, env: { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' } })
   writeFileSync(path.join(root, 'bench', 'results', `${label}.log`), run.output)
   if (run.code !== 0) throw new Error(`${label}: build failed (exit ${run.code}); see bench/results/${label}.log`)
   const report = JSON.parse(readFileSync(path.join(dir, '.contentlayer', 'report.json'), 'utf8'))

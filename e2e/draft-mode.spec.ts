@@ -34,6 +34,21 @@ test.describe('draft mode on the production build', () => {
     expect(statuses.slice(10)).toEqual([429, 429])
   })
 
+  test('is not bypassed by forged X-Forwarded-For entries, and keeps clients behind one proxy apart', async ({ request }) => {
+    // The e2e server trusts one proxy (TRUSTED_PROXIES=1): the test runner plays it, so the last
+    // entry it sends is the client; anything left of it is what that client forged.
+    const proxied = client('forger')['x-forwarded-for']
+    const statuses: number[] = []
+    for (let i = 0; i < 50; i++) {
+      statuses.push((await request.get('/api/draft?secret=guess', { maxRedirects: 0, headers: { 'x-forwarded-for': `198.51.100.${i}, ${proxied}` } })).status())
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10)
+    expect(statuses.slice(10)).toEqual(Array(40).fill(429))
+    // Another editor behind the same proxy is not locked out.
+    const other = await request.get('/api/draft?secret=guess', { maxRedirects: 0, headers: client('bystander') })
+    expect(other.status()).toBe(401)
+  })
+
   test('shows drafts with the banner and badges to that browser only, and exits', async ({ page, browser, baseURL }) => {
     await page.setExtraHTTPHeaders(client('browser'))
     await page.goto(`/api/draft?secret=${E2E_PREVIEW_SECRET}&redirect=/`)

@@ -101,11 +101,6 @@ export function termFeedRoute(taxonomy: Taxonomy, format: FeedFormat) {
   }
 }
 
-/** Static params of the edition feeds: one per edition. */
-export function editionFeedParams() {
-  return locales.map((locale) => ({ locale }))
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sitemaps
 

@@ -36,6 +36,10 @@ function timeZone(name: string, fallback: string): string {
 function siteUrl(): string {
   const explicit = read('SITE_URL')
   const vercel = read('VERCEL_URL')
+  if (!explicit && !vercel && process.env.NEXT_PHASE === 'phase-production-build') {
+    // Canonical, feed, sitemap and structured-data URLs would all name localhost.
+    throw new Error('Environment variable SITE_URL is not set: a production build needs the public origin of the site, e.g. SITE_URL=https://news.example.com npm run build')
+  }
   const value = explicit ?? (vercel ? `https://${vercel}` : 'http://localhost:3000')
   let url: URL
   try {
@@ -59,12 +63,14 @@ function stringList(name: string): string[] | null {
 export const env = {
   /** Content root, relative to the project or absolute. */
   contentDir: read('CONTENT_DIR') ?? 'content',
-  /** Set by scripts/content-build.mjs for each Contentlayer shard: the folders it reads. */
+  /** Set by scripts/content-build.ts for each Contentlayer shard: the folders it reads. */
   contentShardDirs: stringList('CONTENT_SHARD_DIRS'),
-  /** Set by scripts/content-build.mjs: the project folder (shards run in folders of their own). */
+  /** Set by scripts/content-build.ts: the project folder (shards run in folders of their own). */
   contentProjectDir: read('CONTENT_PROJECT_DIR') ?? process.cwd(),
   /** Problems in content files fail the content build instead of skipping the file. */
   contentStrict: flag('CONTENT_STRICT'),
+  /** Let a content build replace the catalog with one that publishes under half as many articles. */
+  contentAllowShrink: flag('CONTENT_ALLOW_SHRINK'),
   siteUrl: siteUrl(),
   timeZone: timeZone('SITE_TIME_ZONE', 'Asia/Shanghai'),
   /**
@@ -74,6 +80,13 @@ export const env = {
   showDrafts: flag('SHOW_DRAFTS') || read('VERCEL_ENV') === 'preview' || process.env.NODE_ENV === 'development',
   /** Secret for /api/draft (Next.js draft mode on production); draft mode is off without it. */
   previewSecret: read('PREVIEW_SECRET') ?? null,
+  /**
+   * Reverse proxies in front of `next start` that append to X-Forwarded-For (nginx, a load
+   * balancer): the client is the address that many entries from the right. 0 (the default) trusts
+   * no header and uses the connection's own address. Ignored on Vercel, whose edge sets the header.
+   */
+  trustedProxies: positiveInt('TRUSTED_PROXIES', 0),
+  onVercel: read('VERCEL') !== undefined,
   /** Newest articles per edition rendered at build time; older ones render on first request. */
   prerenderArticles: positiveInt('PRERENDER_ARTICLES', 200),
   /** Newest articles in each RSS, Atom and JSON feed. */

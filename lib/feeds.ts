@@ -56,6 +56,21 @@ export function stripForbidden(text: string): string {
   return text.replace(XML_FORBIDDEN, '')
 }
 
+/**
+ * Escapes plain text as HTML. RSS readers decode `<description>` once and render it as HTML, so
+ * text must be HTML-escaped before it is XML-escaped: a summary that reads `<img onerror=…>` is
+ * then shown as those characters, never run.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/**
+ * Longest full text a feed item carries (UTF-8 bytes of HTML). One huge article would otherwise make
+ * every feed that lists it as large; past this, the item carries its summary and a link.
+ */
+export const FEED_ITEM_MAX_BYTES = 100_000
+
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
   return stripForbidden(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
@@ -105,11 +120,13 @@ export function feedUrlsFor(siteUrl: string, locale: Locale, basePath: string): 
 }
 
 export function toFeedItem(article: ArticleMeta, contentHtml: string, siteUrl: string): FeedItem {
+  const url = absoluteUrl(siteUrl, article.edition, article.path)
+  const fits = Buffer.byteLength(contentHtml) <= FEED_ITEM_MAX_BYTES
   return {
-    url: absoluteUrl(siteUrl, article.edition, article.path),
+    url,
     title: article.title,
     summary: article.summary,
-    contentHtml,
+    contentHtml: fits ? contentHtml : `<p>${escapeHtml(article.summary)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
     published: article.date,
     updated: article.lastmod ?? article.date,
     language: article.lang,
@@ -138,7 +155,7 @@ export function buildRss(feed: Feed): string {
       element('pubDate', toRfc822(item.published)),
       element('dc:language', item.language),
       ...item.categories.map((c) => element('category', c)),
-      element('description', item.summary),
+      element('description', escapeHtml(item.summary)),
       element('content:encoded', item.contentHtml),
       item.image ? `<enclosure url="${escapeXml(item.image)}" length="0" type="${imageType(item.image)}"/>` : '',
       item.image ? `<media:content url="${escapeXml(item.image)}" medium="image"/>` : '',

@@ -26,17 +26,37 @@ export function safeRedirectPath(value: string | null, origin: string): string |
   }
 }
 
-/** Fixed-window limiter: at most `limit` attempts per key per window. */
-export function createRateLimiter(limit: number, windowMs: number) {
-  const hits = new Map<string, { count: number; resetAt: number }>()
-  return (key: string, now = Date.now()): boolean => {
-    const entry = hits.get(key)
-    if (!entry || entry.resetAt <= now) {
-      if (hits.size > 10_000) hits.clear()
-      hits.set(key, { count: 1, resetAt: now + windowMs })
-      return true
+/**
+ * Failed attempts per client in a fixed window. Only failures count, so an editor with the right
+ * secret is never slowed down by their own visits; a blocked client is refused before its guess
+ * is checked. Memory is bounded: past `maxClients`, the client seen longest ago is forgotten
+ * (the others keep their counts).
+ */
+export function createRateLimiter(limit: number, windowMs: number, maxClients = 10_000) {
+  const failures = new Map<string, { count: number; resetAt: number }>()
+  const current = (key: string, now: number) => {
+    const entry = failures.get(key)
+    if (!entry) return null
+    if (entry.resetAt <= now) {
+      failures.delete(key)
+      return null
     }
-    entry.count += 1
-    return entry.count <= limit
+    return entry
+  }
+  return {
+    blocked(key: string, now = Date.now()): boolean {
+      return (current(key, now)?.count ?? 0) >= limit
+    },
+    fail(key: string, now = Date.now()): void {
+      const entry = current(key, now) ?? { count: 0, resetAt: now + windowMs }
+      entry.count += 1
+      // Re-inserting moves the key to the end: Map order is then least recently failed first.
+      failures.delete(key)
+      failures.set(key, entry)
+      if (failures.size > maxClients) failures.delete(failures.keys().next().value!)
+    },
+    get size() {
+      return failures.size
+    },
   }
 }

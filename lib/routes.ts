@@ -16,31 +16,43 @@ export function pageNumber(value: string): number {
   return parsePageParam(value) ?? notFound()
 }
 
-export function listPageParams(totalPages: (locale: Locale) => number) {
-  return locales.flatMap((locale) =>
-    Array.from({ length: Math.max(0, Math.min(totalPages(locale), siteConfig.prerenderListPages) - 1) }, (_, i) => ({ locale, page: String(i + 2) })),
-  )
+/*
+ * Static params: every route lists complete params, edition included, and the `[locale]` layout
+ * lists none. Next drops the prerendering of a whole route, in every edition, when a child's
+ * generateStaticParams returns [] for one of its parent's params (vercel/next.js#95166): one edition
+ * without articles or tags would leave every article and tag page to render cold.
+ */
+function perEdition<T extends object>(paramsOf: (locale: Locale) => T[]): (T & { locale: Locale })[] {
+  return locales.flatMap((locale) => paramsOf(locale).map((params) => ({ ...params, locale })))
+}
+
+/** Pages with no dynamic segment of their own: one per edition. */
+export function editionParams(): { locale: Locale }[] {
+  return locales.map((locale) => ({ locale }))
+}
+
+/** `page/2` … up to the prerendered list pages. */
+function laterPages(totalPages: number): { page: string }[] {
+  return Array.from({ length: Math.max(0, Math.min(totalPages, siteConfig.prerenderListPages) - 1) }, (_, i) => ({ page: String(i + 2) }))
 }
 
 export function homePageParams() {
-  return listPageParams((locale) => getArticles(locale)?.totalPages ?? 1)
+  return perEdition((locale) => laterPages(getArticles(locale)?.totalPages ?? 1))
 }
 
-export function articleParams({ params }: { params: { locale: string } }) {
-  const locale = params.locale as Locale
-  return getPrerenderedArticles(locale).map((a) => ({ source: a.source, id: a.slug }))
+export function articleParams() {
+  return perEdition((locale) => getPrerenderedArticles(locale).map((a) => ({ source: a.source, id: a.slug })))
 }
 
 export function termParams(taxonomy: Taxonomy) {
-  return ({ params }: { params: { locale: string } }) => getTerms(params.locale as Locale, taxonomy).map((term) => ({ slug: term.slug }))
+  return () => perEdition((locale) => getTerms(locale, taxonomy).map((term) => ({ slug: term.slug })))
 }
 
 export function termPageParams(taxonomy: Taxonomy) {
-  return ({ params }: { params: { locale: string } }) =>
-    getTerms(params.locale as Locale, taxonomy).flatMap((term) => {
-      const total = getTermArticles(params.locale as Locale, taxonomy, term.slug)?.page.totalPages ?? 1
-      return Array.from({ length: Math.max(0, Math.min(total, siteConfig.prerenderListPages) - 1) }, (_, i) => ({ slug: term.slug, page: String(i + 2) }))
-    })
+  return () =>
+    perEdition((locale) =>
+      getTerms(locale, taxonomy).flatMap((term) => laterPages(getTermArticles(locale, taxonomy, term.slug)?.page.totalPages ?? 1).map((p) => ({ slug: term.slug, ...p }))),
+    )
 }
 
 /** Resolves a tag or category page (with optional page number) or 404s. */

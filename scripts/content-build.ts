@@ -59,6 +59,10 @@ async function main() {
   if (!existsSync(contentDir)) throw new Error(`CONTENT_DIR ${contentDir} does not exist`)
   const scan = await scanContent(contentDir)
   const { files } = scan
+  if (files.length === 0) {
+    // An empty folder is a mistake (a failed sync, a wrong CONTENT_DIR), never an empty site.
+    throw new Error(`CONTENT_DIR ${contentDir} holds no article files (<lang>/…/*.md): nothing was built, the live catalog is unchanged`)
+  }
   const folders = new Map<string, number>()
   for (const file of files) {
     const folder = file.split('/').slice(0, 3).join('/')
@@ -102,7 +106,8 @@ async function main() {
   })
   await Promise.all(workers)
 
-  const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now(), scan })
+  const allowShrink = env.contentAllowShrink || process.argv.includes('--allow-shrink')
+  const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now(), scan, allowShrink })
   console.log(`content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${results.length} Contentlayer shard(s)`)
   process.exitCode = exitCode
 }

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { siteConfig } from '@/lib/config'
-import { buildAtom, buildJsonFeed, buildRss, escapeXml, feedUrlsFor, toFeedItem, toRfc3339, toRfc822, type Feed } from '@/lib/feeds'
+import { buildAtom, buildJsonFeed, buildRss, escapeHtml, escapeXml, FEED_ITEM_MAX_BYTES, feedUrlsFor, toFeedItem, toRfc3339, toRfc822, type Feed } from '@/lib/feeds'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, chunkUrls, latestDate } from '@/lib/sitemaps'
 import { HOSTILE_CLEAN, HOSTILE_TEXT, SITE, fixtureArticle } from './fixtures'
 
@@ -96,9 +96,29 @@ describe('RSS 2.0', () => {
     expect(channel.description).toBe('最新 <要闻>')
     const first = items[0]!
     expect(first.title).toBe(HOSTILE_CLEAN)
-    expect(first.description).toBe(HOSTILE_CLEAN)
+    // Readers take <description> as HTML: the plain-text summary arrives HTML-escaped.
+    expect(first.description).toBe(escapeHtml(HOSTILE_CLEAN))
     expect(first.category).toContain(HOSTILE_CLEAN)
     expect(first['content:encoded']).toBe(BODY)
+  })
+
+  it('gives a reader markup-looking summaries as text, never as live HTML', () => {
+    const summary = '<img src=x onerror=alert(2)>摘要 & "引号"'
+    const rss = buildRss({ ...fixtureFeed(0), items: [toFeedItem(fixtureArticle(1, { summary }), BODY, SITE)] })
+    const description = ((parseXml(rss).rss as { channel: { item: Record<string, string>[] } }).channel.item[0]!).description!
+    expect(description).not.toContain('<')
+    // What a reader renders after decoding the HTML once is the summary's own characters.
+    const rendered = description.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!)
+    expect(rendered).toBe(summary)
+  })
+
+  it('carries the summary and a link instead of a full text over the size limit', () => {
+    const huge = `<p>${'长'.repeat(FEED_ITEM_MAX_BYTES)}</p>`
+    const item = toFeedItem(fixtureArticle(1, { summary: '短摘要' }), huge, SITE)
+    expect(Buffer.byteLength(item.contentHtml)).toBeLessThan(1000)
+    expect(item.contentHtml).toContain('短摘要')
+    expect(item.contentHtml).toContain(`href="${item.url}"`)
+    expect(toFeedItem(fixtureArticle(1), BODY, SITE).contentHtml).toBe(BODY)
   })
 
   it('carries language, categories and the thumbnail as an enclosure', () => {

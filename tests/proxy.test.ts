@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { refusedMethod } from '@/lib/methods'
 import { canonicalPath, malformedPath, MAX_PATH_LENGTH } from '@/proxy'
 
 describe('canonicalPath', () => {
@@ -13,12 +14,30 @@ describe('canonicalPath', () => {
     ['/page/1', '/'],
     ['/en/tags/ai/page/1', '/en/tags/ai'],
     ['/search', '/search'],
+    ['/tags/a%20b', '/tags/a-b'],
+    ['/tags/100%25', '/tags/100'],
+    ['/tags/AI%2FML', '/tags/ai-ml'],
+    ['/en/categories/The%20Telegraph/page/2', '/en/categories/the-telegraph/page/2'],
+    ['/tags/%2F', '/tags/%2F'],
   ])('%s → %s', (input, expected) => {
     expect(canonicalPath(input)).toBe(expected)
   })
 
   it('leaves canonical paths alone', () => {
     for (const path of ['/', '/en', '/news/qq/20250212a03tsr00', '/tags/c%2B%2B', '/page/2']) expect(canonicalPath(path)).toBe(path)
+  })
+})
+
+describe('refusedMethod', () => {
+  it('lets pages, feeds and files be read only, and leaves /api to its routes', () => {
+    for (const method of ['GET', 'HEAD']) expect(refusedMethod(method, '/index.xml')).toBeNull()
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'PROPFIND']) {
+      expect(refusedMethod(method, '/index.xml'), method).toBe(405)
+      expect(refusedMethod(method, '/news/qq/x'), method).toBe(405)
+      expect(refusedMethod(method, '/api/draft'), method).toBeNull()
+    }
+    expect(refusedMethod('OPTIONS', '/')).toBe(204)
+    expect(refusedMethod('POST', '/apis')).toBe(405)
   })
 })
 

@@ -2,16 +2,11 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { EditionDocument } from '@/components/layout/edition-document'
-import { locales } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { currentView } from '@/lib/content'
 import { editionFeedTypes } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import '../globals.css'
-
-export function generateStaticParams() {
-  return locales.map((locale) => ({ locale }))
-}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolveEdition(params)

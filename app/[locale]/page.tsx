@@ -6,9 +6,10 @@ import { JsonLd } from '@/components/seo/json-ld'
 import { getArticles } from '@/lib/content'
 import { listPageMetadata, listStructuredData } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
-import type { LocaleParams } from '@/lib/routes'
+import { editionParams, type LocaleParams } from '@/lib/routes'
 
 export const revalidate = 600
+export const generateStaticParams = editionParams
 
 export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
   return listPageMetadata(await resolveEdition(params), '/')

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react'
-import type { Locale } from '@/i18n/routing'
+import { getTranslations } from 'next-intl/server'
+import { editionHref, type Locale } from '@/i18n/routing'
+import { ErrorStringsProvider } from './error-strings'
 import { headScript } from './head-script'
 import { PreviewBanner } from './preview-banner'
 import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 
 /** The whole HTML document of an edition: `<html lang>`, the head script, header and footer. */
-export function EditionDocument({ locale, children }: { locale: Locale; children: ReactNode }) {
+export async function EditionDocument({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const t = await getTranslations({ locale, namespace: 'error' })
+  const errorStrings = { title: t('title'), message: t('message'), retry: t('retry'), home: t('home'), homeHref: editionHref(locale, '/') }
   return (
     <html lang={locale} suppressHydrationWarning>
       {/* App Router document head (the rule targets the Pages Router). */}
@@ -17,7 +21,7 @@ export function EditionDocument({ locale, children }: { locale: Locale; children
       <body className="bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <PreviewBanner locale={locale} />
         <SiteHeader locale={locale} />
-        {children}
+        <ErrorStringsProvider strings={errorStrings}>{children}</ErrorStringsProvider>
         <SiteFooter locale={locale} year={new Date().getFullYear()} />
       </body>
     </html>

@@ -4,10 +4,11 @@
  * (`normalizeDocuments`), and one merge step (`finishContentBuild`) writes the small catalog that
  * pages query plus a report of every repair and skip.
  */
-import type { Dirent, Stats } from 'node:fs'
+import { existsSync, type Dirent, type Stats } from 'node:fs'
 import { open, readdir, readFile, readlink, realpath, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { FRESHNESS_PATH, freshnessStamp } from './freshness.mjs'
 import { normalizeArticle } from './front-matter'
 import type { ArticleMeta, ContentProblem, ContentReport } from './types'
 
@@ -294,6 +295,23 @@ export interface ContentBuildOptions {
   /** What the build found in the content folder (scanned here when not given). */
   scan?: ContentScan
   log?: (message: string) => void
+  /** Accept a catalog with far fewer published articles than the one it replaces. */
+  allowShrink?: boolean
+}
+
+/**
+ * A content build that would publish less than this share of what the live catalog publishes is
+ * refused (a folder half copied, a wrong CONTENT_DIR): the running site keeps its articles.
+ */
+export const SHRINK_LIMIT = 0.5
+
+/** Why the new catalog must not replace the old one, or null. */
+export function shrinkProblem(previous: readonly ArticleMeta[], next: readonly ArticleMeta[], now: number): string | null {
+  const published = (articles: readonly ArticleMeta[]) => articles.filter((a) => !a.draft && a.time <= now).length
+  const before = published(previous)
+  const after = published(next)
+  if (before === 0 || after >= before * SHRINK_LIMIT) return null
+  return `this build publishes ${after} article(s), the live catalog ${before}: less than ${SHRINK_LIMIT * 100} %. The catalog was not replaced; run again with --allow-shrink (or CONTENT_ALLOW_SHRINK=1) if that is intended.`
 }
 
 /**
@@ -316,8 +334,24 @@ export async function finishContentBuild(options: ContentBuildOptions): Promise<
     errors: others.filter((p) => p.severity === 'error').map(plain),
     warnings: others.filter((p) => p.severity === 'warning').map(plain),
   })
-  await writeFile(path.join(projectDir, CATALOG_PATH), JSON.stringify(articles))
+  const catalogJson = JSON.stringify(articles)
+  const catalogFile = path.join(projectDir, CATALOG_PATH)
+  const previousJson = await readFile(catalogFile, 'utf8').catch(() => null)
+  const shrink = previousJson && !options.allowShrink ? shrinkProblem(JSON.parse(previousJson) as ArticleMeta[], articles, now) : null
+  if (shrink) {
+    log(formatReport(report))
+    log(`content build refused: ${shrink}`)
+    return { exitCode: 1, report, articles }
+  }
+  // An unchanged catalog is left alone, so a scheduled rebuild with nothing new makes no cached
+  // page stale.
+  const unchanged = previousJson === catalogJson
+  if (!unchanged) await writeFile(catalogFile, catalogJson)
   await writeFile(path.join(projectDir, REPORT_PATH), JSON.stringify(report, null, 2))
+  // Last: a running server takes the stamp as the sign that the new catalog is in place.
+  if (!unchanged || !existsSync(path.join(projectDir, FRESHNESS_PATH))) {
+    await writeFile(path.join(projectDir, FRESHNESS_PATH), JSON.stringify(freshnessStamp(Date.now(), articles)))
+  }
   log(formatReport(report))
   const problems = report.errors.length + report.warnings.length
   if (strict && problems > 0) {

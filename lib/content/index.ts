@@ -11,6 +11,7 @@ import { siteConfig } from '../config'
 import { env } from '../env'
 import { locales, type Locale } from '@/i18n/routing'
 import { CATALOG_PATH } from './catalog'
+import { CATALOG_RELOAD_MS } from './freshness.mjs'
 import { renderMarkdown, type RenderedBody } from './markdown'
 import { markdownToPlainText, slugify, stripControlCharacters } from './text'
 import type { ArticleMeta } from './types'
@@ -45,12 +46,12 @@ interface EditionIndex {
 }
 
 let catalog: { articles: ArticleMeta[]; mtime: number; checked: number } | null = null
-const indexCache = new Map<ContentView, { minute: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> }>()
+const indexCache = new Map<ContentView, { validUntil: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> }>()
 /**
  * A content build (`npm run content`) next to a running server is picked up without a restart:
  * new articles render on their first request, lists at their next revalidation.
  */
-const RELOAD_CHECK_MS = process.env.NODE_ENV === 'development' ? 0 : 5000
+const RELOAD_CHECK_MS = process.env.NODE_ENV === 'development' ? 0 : CATALOG_RELOAD_MS
 
 function loadCatalog(): ArticleMeta[] {
   const now = Date.now()
@@ -122,14 +123,16 @@ function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
   return groups
 }
 
-/** Per-edition indexes of what a view may see now, rebuilt at most once a minute. */
+/**
+ * Per-edition indexes of what a view may see now, rebuilt when the catalog changes or the next
+ * scheduled article's time comes (to the millisecond: a cached 404 is dropped at that time too).
+ */
 function editions(): Map<Locale, EditionIndex> {
   const view = currentView()
-  const minute = Math.floor(Date.now() / 60000)
+  const now = Date.now()
   const all = loadCatalog()
   const cached = indexCache.get(view)
-  if (cached?.minute === minute && cached.catalog === all) return cached.editions
-  const now = Date.now()
+  if (cached && now < cached.validUntil && cached.catalog === all) return cached.editions
   const result = new Map<Locale, EditionIndex>()
   for (const locale of locales) {
     const visible = all.filter((a) => a.edition === locale && isVisible(a, now, view))
@@ -142,7 +145,8 @@ function editions(): Map<Locale, EditionIndex> {
       categories: groupBy(articles, (a) => a.categories),
     })
   }
-  indexCache.set(view, { minute, catalog: all, editions: result })
+  const nextPublish = all.reduce((soonest, a) => (!a.draft && a.time > now && a.time < soonest ? a.time : soonest), Infinity)
+  indexCache.set(view, { validUntil: nextPublish, catalog: all, editions: result })
   return result
 }
 

@@ -1,5 +1,6 @@
-import { editionFeedParams, editionFeedRoute } from '@/lib/discovery'
+import { editionFeedRoute } from '@/lib/discovery'
+import { editionParams } from '@/lib/routes'
 
 export const revalidate = 600
-export const generateStaticParams = editionFeedParams
+export const generateStaticParams = editionParams
 export const GET = editionFeedRoute('atom')

@@ -1,7 +1,9 @@
 import { termIndexRoute } from '@/components/taxonomy/term-routes'
+import { editionParams } from '@/lib/routes'
 
 const route = termIndexRoute('tags')
 
 export const revalidate = 600
+export const generateStaticParams = editionParams
 export const generateMetadata = route.generateMetadata
 export default route.Page
