@@ -31,14 +31,21 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
-    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz/, use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz/, use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh/, use: { ...devices['Pixel 7'], launchOptions } },
     // Raw HTTP against the production server, no browser.
-    { name: 'HTTP', testMatch: /fuzz/ },
+    { name: 'HTTP', testMatch: /fuzz|http-/ },
     {
       name: 'Preview deployment',
       testMatch: /preview-deployment/,
       use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${previewPort}` },
+    },
+    {
+      // Adds articles and runs `npm run content` beside the running server: after everything else.
+      name: 'Content refresh',
+      testMatch: /content-refresh/,
+      dependencies: ['Desktop Chrome', 'Pixel 7', 'HTTP', 'Preview deployment'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],
   // The production build and the preview build (`npm test` runs both builds first).

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 /**
@@ -62,4 +63,31 @@ export async function hydrated(locator: Locator): Promise<void> {
   await expect
     .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))), { message: 'element hydrated' })
     .toBe(true)
+}
+
+export interface RawAnswer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/**
+ * One request over plain node:http, for what Playwright's client would not send as is: any
+ * method (TRACE included), raw paths, exact headers, an optional source address on loopback.
+ */
+export function rawRequest(origin: URL, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: origin.hostname, port: origin.port, path, method: options.method ?? 'GET', headers: options.headers ?? {}, timeout: 20_000 },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error(`timed out: ${path}`)))
+    req.on('error', reject)
+    req.end()
+  })
 }

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
 import { expect, test } from '@playwright/test'
-import { articles } from './fixtures'
+import { articles, rawRequest } from './fixtures'
 
 /**
  * Thousands of malformed paths and query strings against the production server, sent byte for
@@ -162,28 +161,6 @@ function generate(count: number): string[] {
   return [...paths]
 }
 
-interface Answer {
-  status: number
-  body: string
-}
-
-function get(origin: URL, path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: origin.hostname, port: origin.port, path, method: 'GET', headers, timeout: 20_000 },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
-        res.on('error', reject)
-      },
-    )
-    req.on('timeout', () => req.destroy(new Error(`timed out: ${path}`)))
-    req.on('error', reject)
-    req.end()
-  })
-}
-
 /** What a response must never show: stack frames, machine paths, framework internals. */
 const LEAKS = [/\bat [^\n]{0,200}:\d+:\d+\)?/, /node_modules/, /\/(?:work|home|root|tmp|Users)\//, /Internal Server Error/, /\bTypeError\b|\bReferenceError\b|\bERR_[A-Z_]+\b/]
 
@@ -204,7 +181,7 @@ test.describe('malformed URLs', () => {
         // Every tenth request as a client-side navigation would send it (RSC payload).
         const headers: Record<string, string> = cursor % 10 === 0 ? { RSC: '1', 'Next-Router-State-Tree': '%5B%22garbage' } : {}
         try {
-          const { status, body } = await get(origin, path, headers)
+          const { status, body } = await rawRequest(origin, path, { headers })
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
           if (status >= 500) failures.push(`${status} ${shown}`)
           const leak = LEAKS.find((pattern) => pattern.test(body))
@@ -223,14 +200,14 @@ test.describe('malformed URLs', () => {
     expect(existsSync(routeCache) ? readdirSync(routeCache, { recursive: true }).length : 0).toBe(0)
 
     // The server is still healthy afterwards.
-    expect((await get(origin, '/')).status).toBe(200)
-    expect((await get(origin, articles.seed)).status).toBe(200)
+    expect((await rawRequest(origin, '/')).status).toBe(200)
+    expect((await rawRequest(origin, articles.seed)).status).toBe(200)
   })
 
   test('traversal and hostile tags end in a clean 404 or a redirect', async ({ baseURL }) => {
     const origin = new URL(baseURL ?? 'http://127.0.0.1:3210')
     for (const path of ['/news/qq/%', '/news/qq/%00', '/tags/%zz/index.xml', '/news/..%2f..%2fpackage.json', '/search/..%2f..%2fpackage.json', '/xx/news/qq/1', '/tags/%2F', '/tags/%23', '/tags/%3F', `/${'a'.repeat(5000)}`, `/search/?q=${'x'.repeat(8000)}`]) {
-      const { status, body } = await get(origin, path)
+      const { status, body } = await rawRequest(origin, path)
       expect([301, 307, 308, 400, 404, 414], path).toContain(status)
       expect(body, path).not.toContain('"name": "news-site"')
     }

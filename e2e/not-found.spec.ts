@@ -61,6 +61,11 @@ test.describe('unknown and legacy URLs', () => {
       ['/EN/news/reuters/20261120R01TRN00', articles.translatedEn],
       ['/tags/C%2B%2B', '/tags/c%2B%2B'],
       ['/page/1', '/'],
+      // Hand-typed tags reach the slug their page has.
+      ['/tags/AI%2FML', '/tags/ai-ml'],
+      ['/en/tags/AI%2FML/index.xml', '/en/tags/ai-ml/index.xml'],
+      ['/tags/100%25', '/tags/100'],
+      ['/tags/%E9%97%AE%E5%8F%B7%3F', `/tags/${encodeURIComponent('问号')}`],
     ] as const) {
       await test.step(`${from} → ${to}`, async () => {
         const response = await request.get(from, { maxRedirects: 0 })

@@ -241,3 +241,39 @@ describe('npm run content on a faulty folder', () => {
     90_000,
   )
 })
+
+describe('npm run content that would empty or gut the live site', () => {
+  const run = (project: string, contentDir: string, args: string[] = []) =>
+    promisify(execFile)('npm', ['run', '--silent', 'content', '--', ...args], { cwd: project, env: { ...process.env, CONTENT_DIR: contentDir, CONTENT_STRICT: '', CONTENT_ALLOW_SHRINK: '' }, timeout: 60_000 }).then(
+      ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+    )
+  const catalogIds = (project: string) => (JSON.parse(readFileSync(path.join(project, '.contentlayer', 'catalog.json'), 'utf8')) as { id: string }[]).map((a) => a.id).sort()
+
+  it(
+    'refuses an empty folder and a build that drops over half the articles, keeping the live catalog; --allow-shrink accepts it',
+    async () => {
+      const full = makeContentRoot(Object.fromEntries([1, 2, 3, 4, 5].map((day) => [`${LAB}/GOOD${day}.zh-CN.md`, good(day)])))
+      const gutted = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2) })
+      const empty = mkdtempSync(path.join(tmpdir(), 'empty-'))
+      roots.push(full, gutted, empty)
+      const project = throwawayProject()
+      expect((await run(project, full)).code).toBe(0)
+      expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2', 'GOOD3', 'GOOD4', 'GOOD5'])
+
+      const fromEmpty = await run(project, empty)
+      expect(fromEmpty.code).not.toBe(0)
+      expect(fromEmpty.output).toContain(`CONTENT_DIR ${empty} holds no article files`)
+      expect(catalogIds(project)).toHaveLength(5)
+
+      const shrunk = await run(project, gutted)
+      expect(shrunk.code).toBe(1)
+      expect(shrunk.output).toContain('this build publishes 2 article(s), the live catalog 5')
+      expect(catalogIds(project)).toHaveLength(5)
+
+      expect((await run(project, gutted, ['--allow-shrink'])).code).toBe(0)
+      expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2'])
+    },
+    180_000,
+  )
+})
