@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3210)
 const previewPort = port + 1
 /** A test-only value; production deployments set their own PREVIEW_SECRET. */
 export const E2E_PREVIEW_SECRET = 'e2e-preview-secret'
+/** What `npm test` builds with (package.json): feeds and canonical links name this origin. */
+const SITE_URL = 'http://localhost:3000'
 
 /** Debian's Chromium when present (offline machines, CI); Playwright's own browser elsewhere. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -56,7 +58,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       // TRUSTED_PROXIES=1: the tests play a reverse proxy, each naming its client in X-Forwarded-For.
-      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: E2E_PREVIEW_SECRET, TRUSTED_PROXIES: '1' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET: E2E_PREVIEW_SECRET, TRUSTED_PROXIES: '1', SITE_URL },
     },
     {
       // Its own deployment folder (scripts/build-preview.ts): its own public/, with its own index.
@@ -64,7 +66,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${previewPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1', VERCEL_ENV: 'preview', NEXT_DIST_DIR: '.next' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', VERCEL_ENV: 'preview', NEXT_DIST_DIR: '.next', SITE_URL },
     },
   ],
 })
