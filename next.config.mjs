@@ -20,6 +20,13 @@ const nextConfig = {
   // Next's cache, plus: a cached 404 or list never outlives the content build or publish time that
   // changes it (lib/cache/handler.mjs).
   cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
+  // Several instances sharing Redis (REDIS_URL) keep no private copy, so none serves an older page
+  // than another. docs/deployment.md: the three ways to run.
+  ...(process.env.REDIS_URL?.trim() ? { cacheMaxMemorySize: 0 } : {}),
+  // Instances built apart (one image per machine) must agree on the build id that keys the cache.
+  ...(process.env.BUILD_ID?.trim() ? { generateBuildId: () => process.env.BUILD_ID.trim() } : {}),
+  // The container image (Dockerfile) runs the self-contained server Next traces into .next/standalone.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   // proxy.ts strips trailing slashes together with the other URL fixes: one 308, not two.
   skipTrailingSlashRedirect: true,
   // Pages read the catalog and article bodies from the content build's output at run time (see

@@ -33,8 +33,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
-    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh/, use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh/, use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache/, use: { ...devices['Pixel 7'], launchOptions } },
     // Raw HTTP against the production server, no browser.
     { name: 'HTTP', testMatch: /fuzz|http-/ },
     {
@@ -49,6 +49,8 @@ export default defineConfig({
       dependencies: ['Desktop Chrome', 'Pixel 7', 'HTTP', 'Preview deployment'],
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
+    // Two more instances of the production build sharing a Redis of their own (no browser).
+    { name: 'Shared cache', testMatch: /shared-cache/, dependencies: ['Content refresh'] },
   ],
   // The production build and the preview build (`npm test` runs both builds first).
   webServer: [

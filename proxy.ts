@@ -71,6 +71,8 @@ export function malformedPath(pathname: string): string | null {
 
 /** Framework, API and file paths keep their exact spelling: only pages are canonicalised. */
 const NOT_CANONICALISED = /^\/(?:_next|_vercel|api)(?:\/|$)|\.(?:ico|png|jpe?g|gif|svg|webp|avif|txt|xml|json|webmanifest|js|css|map|woff2?)$/
+/** Tag and category feeds are pages of ours, not files: their term is canonicalised too. */
+const TERM_FEED = /^(?:\/[^/]+)?\/(?:tags|categories)\/[^/]+\/(?:index\.xml|atom\.xml|feed\.json)$/i
 
 const production = process.env.NODE_ENV === 'production'
 
@@ -101,7 +103,7 @@ export default function proxy(request: NextRequest) {
     const body = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>404</title><h1>404 · 页面不存在</h1><p>Not found: ${problem}.</p><p><a href="/">首页</a></p></html>`
     return withSecurityHeaders(new NextResponse(body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Robots-Tag': 'noindex' } }))
   }
-  if (!NOT_CANONICALISED.test(pathname)) {
+  if (!NOT_CANONICALISED.test(pathname) || TERM_FEED.test(pathname)) {
     const canonical = canonicalPath(pathname)
     const current = encodePath(pathname.split('/').filter(Boolean).map(decode))
     if (canonical !== current || (pathname.length > 1 && pathname.endsWith('/'))) {

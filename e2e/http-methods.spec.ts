@@ -32,8 +32,9 @@ test.describe('methods', () => {
 
   test('the draft-mode API keeps its own methods', async ({ baseURL }) => {
     const answer = await rawRequest(new URL(baseURL!), '/api/draft?secret=x', { method: 'POST', headers: { 'x-forwarded-for': 'methods-spec' } })
+    // Next's own answer for a method the route does not export, not the proxy's.
     expect(answer.status).toBe(405)
-    expect(answer.headers.allow).toContain('GET')
+    expect(answer.body).not.toContain('Method Not Allowed\n')
   })
 
   test('an unsatisfiable Range on a file is not an error: the file comes whole', async ({ baseURL }) => {

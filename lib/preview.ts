@@ -3,6 +3,7 @@
  * per-client rate limit, and redirects that can only stay on this site.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { withSharedStore } from './cache/shared-store.mjs'
 
 /** Compares in constant time whatever the lengths (both sides are hashed first). */
 export function secretMatches(given: string | null, expected: string | null): boolean {
@@ -57,6 +58,29 @@ export function createRateLimiter(limit: number, windowMs: number, maxClients = 
     },
     get size() {
       return failures.size
+    },
+  }
+}
+
+/**
+ * The draft-mode limiter: counted in the shared store when there is one (REDIS_URL), so every
+ * instance behind a load balancer sees the same failures; per instance otherwise, and whenever
+ * the store cannot answer. Redis keys expire with their window, so memory stays bounded there too.
+ */
+export function createSharedRateLimiter(limit: number, windowMs: number) {
+  const local = createRateLimiter(limit, windowMs)
+  const key = (client: string) => `news:draft-failures:${client}`
+  return {
+    async blocked(client: string): Promise<boolean> {
+      const count = await withSharedStore(async (redis) => Number((await redis.get(key(client))) ?? 0), null)
+      return count === null ? local.blocked(client) : count >= limit
+    },
+    async fail(client: string): Promise<void> {
+      const counted = await withSharedStore(async (redis) => {
+        if ((await redis.incr(key(client))) === 1) await redis.pExpire(key(client), windowMs)
+        return true
+      }, false)
+      if (!counted) local.fail(client)
     },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { judgeEntry } from '@/lib/cache/handler.mjs'
+import { decodeEntry, encodeEntry, judgeEntry } from '@/lib/cache/handler.mjs'
 import { CATALOG_RELOAD_MS, freshnessStamp, isOutdated } from '@/lib/content/freshness.mjs'
 
 const T = 1_800_000_000_000
@@ -55,5 +55,19 @@ describe('cache handler rule', () => {
     const fetchEntry = { lastModified: 0, value: { kind: 'FETCH', data: {} } }
     expect(judgeEntry(fetchEntry, stamp, now)).toBe(fetchEntry)
     expect(judgeEntry(null, stamp, now)).toBeNull()
+  })
+})
+
+describe('shared cache entries', () => {
+  it('survive the trip through Redis with their Buffers and Maps intact', () => {
+    const entry = {
+      lastModified: T,
+      cacheControl: { revalidate: 600, expire: 31536000 },
+      value: { kind: 'APP_PAGE', status: 200, html: '<p>新闻</p>', rscData: Buffer.from([0, 1, 2, 255]), headers: { 'x-next-cache-tags': 'a,b' }, segmentData: new Map([['/_tree', Buffer.from('树')]]) },
+    }
+    const back = decodeEntry(encodeEntry(entry)) as typeof entry
+    expect(back).toEqual(entry)
+    expect(Buffer.isBuffer(back.value.rscData)).toBe(true)
+    expect(back.value.segmentData.get('/_tree')?.toString()).toBe('树')
   })
 })

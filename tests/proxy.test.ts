@@ -19,6 +19,7 @@ describe('canonicalPath', () => {
     ['/tags/AI%2FML', '/tags/ai-ml'],
     ['/en/categories/The%20Telegraph/page/2', '/en/categories/the-telegraph/page/2'],
     ['/tags/%2F', '/tags/%2F'],
+    ['/en/tags/AI%2FML/index.xml', '/en/tags/ai-ml/index.xml'],
   ])('%s → %s', (input, expected) => {
     expect(canonicalPath(input)).toBe(expected)
   })

@@ -68,6 +68,12 @@ function loadCatalog(): ArticleMeta[] {
   return catalog.articles
 }
 
+/** What this server serves: the catalog's size and when it was written (for the health endpoint). */
+export function contentVersion(): { articles: number; catalogWrittenAt: string } {
+  const articles = loadCatalog()
+  return { articles: articles.length, catalogWrittenAt: new Date(catalog?.mtime ?? 0).toISOString() }
+}
+
 /** Whether readers may see an article now: published and not scheduled for later. */
 export function isPublished(article: ArticleMeta, now: number): boolean {
   return !article.draft && article.time <= now
