@@ -6,7 +6,7 @@
  * bench/results/latest.{json,md}.
  *
  *   npm run bench                          everything (≈15 min on 2 cores)
- *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, load, feeds, weight, lighthouse
+ *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, load, cluster, feeds, weight, lighthouse
  *   npm run bench -- --articles 10000,20000   synthetic sizes for `scale`
  *
  * Hugo + Mainroad figures on the same corpus (measured by the project; Hugo is not installable
@@ -24,7 +24,7 @@ const root = path.resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
   options: {
     content: { type: 'string', default: path.resolve(root, '../shared/corpus/articles') },
-    only: { type: 'string', default: 'build,scale,rebuild,serve,load,feeds,weight,lighthouse' },
+    only: { type: 'string', default: 'build,scale,rebuild,serve,load,cluster,feeds,weight,lighthouse' },
     articles: { type: 'string', default: '10000,20000' },
     port: { type: 'string', default: '3900' },
   },
@@ -382,6 +382,73 @@ async function benchLoad(dir) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Several instances: one `next start` alone against two behind Debian's nginx sharing one Redis
+
+function startProcess(command, commandArgs, options = {}) {
+  const child = spawn(command, commandArgs, { stdio: 'ignore', ...options })
+  return { child, stop: async () => { child.kill('SIGTERM'); await sleep(500) } }
+}
+
+async function benchCluster(dir) {
+  const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((f) => existsSync(f))
+  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((f) => existsSync(f))
+  if (!redisServer || !nginx) throw new Error('cluster: needs Debian\'s redis-server and nginx (apt-get install redis-server nginx-light)')
+  const port = Number(args.port)
+  const [redisPort, one, a, b, proxyPort] = [port + 30, port + 31, port + 32, port + 33, port + 34]
+  const catalog = catalogOf(dir).filter((x) => !x.draft && x.time <= Date.now() && x.menu !== 'main')
+  const prefix = { 'zh-CN': '', en: '/en', 'zh-TW': '/zh-tw', 'zh-HK': '/zh-hk' }
+  const url = (x) => `${prefix[x.edition]}${x.path}`
+  const mix = ['/', '/page/2', '/en', '/zh-tw', '/tags', '/index.xml', ...catalog.slice(0, 40).map(url), ...catalog.filter((_, i) => i % 97 === 0).map(url)]
+  // Long-tail articles nobody has asked for yet: rendered by one instance, then asked of the other.
+  const probe = catalog.filter((_, i) => i % 89 === 5).slice(0, 40).map(url)
+  const next = path.join(dir, 'node_modules', '.bin', 'next')
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+  const shared = { ...env, REDIS_URL: `redis://127.0.0.1:${redisPort}` }
+  const running = []
+  const { default: autocannon } = await import('autocannon')
+  const hammer = async (base) => {
+    for (const p of mix) await (await fetch(`${base}${p}`)).arrayBuffer()
+    let i = 0
+    const r = await autocannon({ url: base, connections: 50, duration: 20, requests: [{ setupRequest: (request) => ({ ...request, path: mix[i++ % mix.length] }) }] })
+    return { requestsPerSecond: round(r.requests.average, 0), p50ms: r.latency.p50, p99ms: r.latency.p99, failures: r.errors + r.timeouts + r.non2xx }
+  }
+  try {
+    const single = startProcess(next, ['start', '-H', '127.0.0.1', '-p', String(one)], { cwd: dir, env })
+    running.push(single)
+    await waitForServer(`http://127.0.0.1:${one}/`)
+    log('cluster: one instance, autocannon -c 50 -d 20…')
+    const alone = await hammer(`http://127.0.0.1:${one}`)
+    await single.stop()
+    running.pop()
+
+    running.push(startProcess(redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']))
+    for (const p of [a, b]) running.push(startProcess(next, ['start', '-H', '127.0.0.1', '-p', String(p)], { cwd: dir, env: shared }))
+    const conf = path.join(work, 'nginx.conf')
+    writeFileSync(
+      conf,
+      `daemon off; pid ${path.join(work, 'nginx.pid')}; error_log stderr; worker_processes auto; events { worker_connections 1024; }
+http { access_log off; upstream site { server 127.0.0.1:${a}; server 127.0.0.1:${b}; keepalive 32; }
+server { listen 127.0.0.1:${proxyPort}; location / { proxy_pass http://site; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; } } }\n`,
+    )
+    running.push(startProcess(nginx, ['-c', conf, '-p', work]))
+    for (const p of [a, b]) await waitForServer(`http://127.0.0.1:${p}/api/health`)
+    await waitForServer(`http://127.0.0.1:${proxyPort}/`)
+    let hits = 0
+    for (const p of probe) {
+      await (await fetch(`http://127.0.0.1:${a}${p}`)).arrayBuffer()
+      const other = await fetch(`http://127.0.0.1:${b}${p}`)
+      await other.arrayBuffer()
+      if (other.headers.get('x-nextjs-cache') === 'HIT') hits += 1
+    }
+    log('cluster: two instances behind nginx, autocannon -c 50 -d 20…')
+    const pair = await hammer(`http://127.0.0.1:${proxyPort}`)
+    return { paths: mix.length, alone, pair, crossInstanceHitRate: round(hits / probe.length, 3), probed: probe.length }
+  } finally {
+    for (const p of running.reverse()) await p.stop()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Feeds and sitemaps
 
 /**
@@ -518,7 +585,7 @@ if (!existsSync(args.content)) {
 }
 
 const mainDir = path.join(work, 'corpus-site')
-const needsMainBuild = ['build', 'rebuild', 'serve', 'load', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
+const needsMainBuild = ['build', 'rebuild', 'serve', 'load', 'cluster', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
 const mainContent = needsMainBuild ? contentCopy('corpus-content', args.content) : null
 if (needsMainBuild) {
   scratchCopy('corpus-site')
@@ -595,6 +662,15 @@ if (sections.has('load')) {
       `${l.memory.start.rssMiB} / ${l.memory.after10k.rssMiB} / ${l.memory.after100k.rssMiB} (${percent(l.memory.rssGrowth)})`,
       '',
     ],
+  )
+}
+
+if (sections.has('cluster')) {
+  const c = (results.cluster = await benchCluster(mainDir))
+  rows.push(
+    [`cluster: one instance, -c 50 -d 20 over ${c.paths} pages: req/s, p50/p99 ms`, `${c.alone.requestsPerSecond}, ${c.alone.p50ms}/${c.alone.p99ms} (${c.alone.failures} failed)`, ''],
+    ['cluster: two instances behind nginx, one Redis: req/s, p50/p99 ms', `${c.pair.requestsPerSecond}, ${c.pair.p50ms}/${c.pair.p99ms} (${c.pair.failures} failed)`, `×${round(c.pair.requestsPerSecond / c.alone.requestsPerSecond)} of one (2 cores: both instances and nginx share them)`],
+    ['cluster: pages rendered by one instance served from cache by the other', `${round(c.crossInstanceHitRate * 100, 1)} % of ${c.probed}`, `100 % ${mark(c.crossInstanceHitRate === 1)}`],
   )
 }
 
