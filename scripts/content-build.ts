@@ -54,6 +54,45 @@ function runShard(index: number, folders: string[], excluded: string[]): Promise
   })
 }
 
+const LOCK_FILE = path.join(projectDir, '.contentlayer', 'build.lock')
+const LOCK_WAIT_MS = 5 * 60_000
+
+function lockHolder(): number | null {
+  try {
+    const pid = Number(readFileSync(LOCK_FILE, 'utf8'))
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    return null
+  }
+}
+
+/**
+ * One content build at a time: two at once (cron overlapping an editor's run) would overwrite each
+ * other's shard results. A second build waits for the first; a lock left by a build that died is
+ * taken over.
+ */
+async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(LOCK_FILE), { recursive: true })
+  const deadline = Date.now() + LOCK_WAIT_MS
+  for (;;) {
+    try {
+      writeFileSync(LOCK_FILE, String(process.pid), { flag: 'wx' })
+      break
+    } catch {
+      const holder = lockHolder()
+      if (holder === null) rmSync(LOCK_FILE, { force: true })
+      else if (Date.now() > deadline) throw new Error(`another content build (pid ${holder}) has been running for over 5 minutes; ${LOCK_FILE} holds its pid`)
+      else await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  try {
+    return await run()
+  } finally {
+    rmSync(LOCK_FILE, { force: true })
+  }
+}
+
 async function main() {
   const started = performance.now()
   if (!existsSync(contentDir)) throw new Error(`CONTENT_DIR ${contentDir} does not exist`)
@@ -112,7 +151,7 @@ async function main() {
   process.exitCode = exitCode
 }
 
-main().catch((error: unknown) => {
+withBuildLock(main).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error)
   process.exitCode = 1
 })

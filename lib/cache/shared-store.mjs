@@ -68,8 +68,8 @@ export async function withSharedStore(run, fallback) {
   }
 }
 
-/** For the health endpoint: 'off' (not configured), 'up' or 'down'. */
-export function sharedStoreState() {
+/** For the health endpoint: 'off' (not configured), 'up' (it answered a PING now) or 'down'. */
+export async function sharedStoreState() {
   if (!sharedStoreUrl()) return 'off'
-  return client?.isReady ? 'up' : 'down'
+  return (await withSharedStore((redis) => redis.ping(), null)) === 'PONG' ? 'up' : 'down'
 }

@@ -8,10 +8,10 @@ export const dynamic = 'force-dynamic'
  * catalog is readable), with the content version it serves and whether the shared cache answers.
  * A Redis outage is reported, not fatal: the instance keeps serving.
  */
-export function GET() {
+export async function GET() {
   const headers = { 'Cache-Control': 'no-store' }
   try {
-    return Response.json({ status: 'ok', content: contentVersion(), sharedCache: sharedStoreState() }, { headers })
+    return Response.json({ status: 'ok', content: contentVersion(), sharedCache: await sharedStoreState() }, { headers })
   } catch (error) {
     return Response.json({ status: 'error', reason: error instanceof Error ? error.message : String(error) }, { status: 503, headers })
   }
