@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, runContentBuild, test, testSourceFolder, writeTestArticle } from './fixtures'
 
 /**
  * A content build beside the running production server (`npm run content`, as cron runs it):
@@ -12,26 +11,8 @@ test.describe.configure({ mode: 'serial' })
 test.setTimeout(120_000)
 
 const SOURCE = 'e2e-refresh'
-const folder = path.join(process.cwd(), 'content', 'zh-CN', 'news', SOURCE)
-
-function runContentBuild() {
-  execFileSync('npm', ['run', '--silent', 'content'], { stdio: 'pipe', timeout: 90_000 })
-}
-
-/** Front-matter date (site time zone, as editors write it) for an instant. */
-function siteDate(time: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: process.env.SITE_TIME_ZONE ?? 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(new Date(time))
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
-}
-
-function writeArticle(id: string, title: string, time: number) {
-  mkdirSync(folder, { recursive: true })
-  writeFileSync(path.join(folder, `${id}.zh-CN.md`), `---\ntitle: "${title}"\ndate: "${siteDate(time)}"\ncategories:\n  - "${SOURCE}"\n---\n\n${title}的正文。\n`)
-}
+const folder = testSourceFolder(SOURCE)
+const writeArticle = (id: string, title: string, time: number) => writeTestArticle(SOURCE, id, title, time)
 
 test.afterAll(() => {
   rmSync(folder, { recursive: true, force: true })

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import path from 'node:path'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 /**
@@ -90,4 +93,34 @@ export function rawRequest(origin: URL, path: string, options: { method?: string
     req.on('error', reject)
     req.end()
   })
+}
+
+/** `npm run content` beside the running servers, as cron runs it. */
+export function runContentBuild() {
+  execFileSync('npm', ['run', '--silent', 'content'], { stdio: 'pipe', timeout: 90_000 })
+}
+
+/** Front-matter date (site time zone, as editors write it) for an instant. */
+function siteDate(time: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: process.env.SITE_TIME_ZONE ?? 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(time))
+      .map((p) => [p.type, p.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+}
+
+/**
+ * The content folder of a spec that adds articles while the server runs: `content/zh-CN/news/<source>/`
+ * (git ignores these folders; each spec removes its own).
+ */
+export function testSourceFolder(source: string): string {
+  return path.join(process.cwd(), 'content', 'zh-CN', 'news', source)
+}
+
+/** Writes a minimal zh-CN article dated `time` into a spec's source folder. */
+export function writeTestArticle(source: string, id: string, title: string, time: number) {
+  const folder = testSourceFolder(source)
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(path.join(folder, `${id}.zh-CN.md`), `---\ntitle: "${title}"\ndate: "${siteDate(time)}"\ncategories:\n  - "${source}"\n---\n\n${title}的正文。\n`)
 }

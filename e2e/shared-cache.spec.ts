@@ -1,8 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { rawRequest } from './fixtures'
+import { rawRequest, runContentBuild, testSourceFolder, writeTestArticle } from './fixtures'
 
 /**
  * Two `next start` instances of the production build sharing one Redis (REDIS_URL), as behind a
@@ -17,7 +17,7 @@ const base = Number(process.env.E2E_PORT ?? 3210)
 const REDIS_PORT = base + 20
 const instances = [new URL(`http://127.0.0.1:${base + 10}`), new URL(`http://127.0.0.1:${base + 11}`)]
 const SOURCE = 'e2e-shared'
-const folder = path.join(process.cwd(), 'content', 'zh-CN', 'news', SOURCE)
+const folder = testSourceFolder(SOURCE)
 const children: ChildProcess[] = []
 let redis: ChildProcess | null = null
 const logs: string[] = []
@@ -45,15 +45,6 @@ async function health(origin: URL): Promise<{ status: string; sharedCache: strin
   }
 }
 
-function runContentBuild() {
-  execFileSync('npm', ['run', '--silent', 'content'], { stdio: 'pipe', timeout: 90_000 })
-}
-
-function writeArticle(id: string, title: string) {
-  mkdirSync(folder, { recursive: true })
-  writeFileSync(path.join(folder, `${id}.zh-CN.md`), `---\ntitle: "${title}"\ndate: "2026-01-02 10:00:00"\ncategories:\n  - "${SOURCE}"\n---\n\n${title}的正文。\n`)
-}
-
 const cacheState = async (origin: URL, pathname: string) => {
   const answer = await rawRequest(origin, encodeURI(pathname))
   return `${answer.status} ${String(answer.headers['x-nextjs-cache'] ?? '')}`
@@ -64,7 +55,7 @@ test.beforeAll(async () => {
   startRedis()
   for (const origin of instances) {
     const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', origin.port], {
-      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:3000' },
+      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:3000', PREVIEW_SECRET: 'shared-secret', TRUSTED_PROXIES: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout!.on('data', (d: Buffer) => logs.push(`[${origin.port}] ${d}`))
@@ -93,7 +84,7 @@ test('what one instance renders, the other serves from the shared cache', async 
 test('a content build reaches both instances, even where a 404 was cached', async () => {
   const url = `/news/${SOURCE}/shared01`
   for (const origin of instances) expect((await rawRequest(origin, url)).status).toBe(404)
-  writeArticle('shared01', '共享缓存：两台都看得到')
+  writeTestArticle(SOURCE, 'shared01', '共享缓存：两台都看得到', Date.now() - 60_000)
   runContentBuild()
   for (const origin of instances) {
     await expect.poll(async () => (await rawRequest(origin, url)).status, { timeout: 20_000, intervals: [500] }).toBe(200)
@@ -115,6 +106,14 @@ test('with Redis down both instances keep serving, and share again once it is ba
   for (const origin of instances) await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 30_000, intervals: [500] }).toBe('up')
   expect(await cacheState(instances[1]!, '/tags/5g/index.xml')).toBe('200 MISS')
   expect(await cacheState(instances[0]!, '/tags/5g/index.xml')).toBe('200 HIT')
+})
+
+test('draft-mode failures count on every instance: a guesser cannot spread guesses over them', async () => {
+  const headers = { 'x-forwarded-for': 'shared-cache-guesser' }
+  const statuses: number[] = []
+  for (let i = 0; i < 12; i++) statuses.push((await rawRequest(instances[i % 2]!, '/api/draft?secret=guess', { headers })).status)
+  expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
+  expect(statuses.slice(10)).toEqual([429, 429])
 })
 
 test('write methods poison neither instance', async () => {
