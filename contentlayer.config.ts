@@ -6,7 +6,7 @@ import { normalizeDocuments, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type SourceD
 
 /**
  * Contentlayer reads, parses and caches the files. It runs once per shard of the content
- * (scripts/content-build.mjs, `npm run content`): its memory and time grow faster than the number
+ * (scripts/content-build.ts, `npm run content`): its memory and time grow faster than the number
  * of documents, and one run over 20,000 articles exhausts the heap.
  *
  * Every field is loosely typed here on purpose, so that one messy import is repaired or reported

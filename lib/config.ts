@@ -30,10 +30,14 @@ export const siteConfig = {
   prerenderListPages: 2,
   /** Newest articles in each feed (edition, tag, category). */
   feedSize: env.feedSize,
-  /** Most URLs in one sitemap file; beyond it /sitemap.xml becomes an index of chunks. */
+  /** Most URLs in one sitemap file (sitemaps.org allows 50,000); beyond it /sitemap.xml becomes an index of chunks. */
   sitemapSize: 50_000,
   /** Age limit of the Google News sitemap (Google reads only the last 2 days). */
   newsSitemapHours: 48,
-  /** Seconds before a cached page is rendered again (relative dates, scheduled articles). */
+  /**
+   * Seconds before a cached page is rendered again (relative dates). Route files must write it as a
+   * literal (`export const revalidate = 600`: Next reads it without running the module);
+   * tests/route-config.test.ts holds them all to this value.
+   */
   revalidateSeconds: 600,
 } as const

@@ -26,9 +26,6 @@ export interface NewsSitemapItem {
   published: string
 }
 
-/** The most URLs one sitemap file may list (sitemaps.org). */
-export const SITEMAP_MAX_URLS = 50_000
-
 const HEADER = '<?xml version="1.0" encoding="UTF-8"?>'
 
 export function buildUrlset(urls: SitemapUrl[]): string {
@@ -69,7 +66,7 @@ export function buildNewsSitemap(items: NewsSitemapItem[]): string {
 }
 
 /** Splits the URLs into sitemap files of at most `size` each (at least one, possibly empty). */
-export function chunkUrls<T>(urls: T[], size = SITEMAP_MAX_URLS): T[][] {
+export function chunkUrls<T>(urls: T[], size: number): T[][] {
   if (urls.length === 0) return [[]]
   return Array.from({ length: Math.ceil(urls.length / size) }, (_, i) => urls.slice(i * size, (i + 1) * size))
 }
