@@ -1,12 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/article/article-view'
 import { PageShell } from '@/components/layout/page-shell'
 import { JsonLd } from '@/components/seo/json-ld'
-import { getArticle, getArticleBody } from '@/lib/content'
+import { getArticleBody } from '@/lib/content'
 import { articlePageMetadata, articleStructuredData } from '@/lib/discovery'
 import { decodeSegment, resolveEdition } from '@/lib/edition'
-import { articleParams } from '@/lib/routes'
+import { articleOrRedirect, articleParams } from '@/lib/routes'
 
 export const revalidate = 600
 export const generateStaticParams = articleParams
@@ -16,7 +15,7 @@ type Params = Promise<{ locale: string; source: string; id: string }>
 async function load(params: Params) {
   const locale = await resolveEdition(params)
   const { source, id } = await params
-  return getArticle(locale, decodeSegment(source), decodeSegment(id)) ?? notFound()
+  return articleOrRedirect(locale, decodeSegment(source), decodeSegment(id))
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
