@@ -67,7 +67,7 @@ export function normalizeDocuments(documents: SourceDocument[], timeZone: string
     }
     if (normalized.summaryRepaired) result.summariesRepaired += 1
     result.lengths[file] = normalized.text.length
-    const derived = timed(result.timings, 'topics', () => deriveTopics(topics, { title: article.title, summary: article.summary, text: normalized.text }))
+    const derived = timed(result.timings, 'topics', () => deriveTopics(topics, { title: article.title, summary: normalized.summaryDerived ? '' : article.summary, text: normalized.text }))
     const terms = topicTerms(topics, { tags: article.tags, categories: article.categories, derived, edition: article.edition })
     result.articles.push({ ...article, topics: terms, bodyFile: bodyFileOf(file) })
   }

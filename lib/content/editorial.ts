@@ -80,7 +80,7 @@ export function applyEditorialSteps(input: EditorialInput): { articles: ArticleM
     topicCoverage[locale] = { articles: inEdition.length, withTopics, share: inEdition.length ? Math.round((withTopics / inEdition.length) * 1000) / 1000 : 0 }
   }
   const movesByPair: Record<string, number> = {}
-  for (const move of input.moves) movesByPair[`${move.labelled} → ${move.edition}`] = (movesByPair[`${move.labelled} → ${move.edition}`] ?? 0) + 1
+  for (const move of input.moves.filter((m) => m.labelled !== m.edition)) movesByPair[`${move.labelled} → ${move.edition}`] = (movesByPair[`${move.labelled} → ${move.edition}`] ?? 0) + 1
 
   return {
     articles: named,

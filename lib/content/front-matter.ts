@@ -28,6 +28,8 @@ export interface NormalizeResult {
   text: string
   /** What the text is written in (or `pinned`), as the edition was chosen. */
   detected?: string
+  /** Whether the summary was derived from the body (so it says nothing the body does not). */
+  summaryDerived?: boolean
   /** Whether the summary had sentences run together that were separated. */
   summaryRepaired: boolean
   warnings: ContentProblem[]
@@ -152,6 +154,7 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string, timing
   return {
     text: plain,
     detected: placement?.detected ?? 'unknown',
+    summaryDerived: !summaryField,
     summaryRepaired: summary !== teaser,
     article: {
       key: `${placed}/${source}/${slug}`,
