@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { explainUnparsed, formatReport, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
 import { buildIndex } from '@/lib/content/index'
 import { relateArticles } from '@/lib/content/related'
-import { parseSourceNames, sourceName } from '@/lib/content/sources'
+import { parseSourceNames, sourceName, trueSource } from '@/lib/content/sources'
 import { findStories, titleKey } from '@/lib/content/stories'
 import { repairRunTogether } from '@/lib/content/text'
 import { compileTopics, deriveTopics, parseTopicList, topicTerms } from '@/lib/content/topics'
@@ -70,6 +70,15 @@ describe('sources have names', () => {
     expect(sourceName(sources, 'nowhere', 'en')).toBeNull()
     expect(() => parseSourceNames('Bad Slug: x')).toThrow(/not a source slug/)
     expect(() => parseSourceNames('qq: { fr: x }')).toThrow(/qq\.fr/)
+  })
+
+  it("takes the source from the story's link when the category names another feed", () => {
+    const names = parseSourceNames('cmcmarkets: { en: CMC Markets, hosts: [cmcmarkets.com] }\ntechnews: { zh-TW: 科技新報, hosts: [technews.tw] }\nqq: 腾讯新闻')
+    expect(trueSource(names, 'cmcmarkets', 'technews', 'https://finance.technews.tw/2026/1/')).toBe('technews')
+    expect(trueSource(names, 'cmcmarkets', 'cmcmarkets', 'https://www.cmcmarkets.com/en/news/1')).toBe('cmcmarkets')
+    expect(trueSource(names, 'cmcmarkets', 'elsewhere', 'https://example.com/1')).toBe('cmcmarkets')
+    expect(trueSource(names, 'qq', 'technews', 'https://technews.tw/1')).toBe('qq')
+    expect(() => parseSourceNames('qq: { en: QQ, hosts: qq.com }')).toThrow(/qq\.hosts/)
   })
 
   it('puts the name on bylines and categories, keeps the slug for URLs, reports an unknown source once with its count', async () => {

@@ -332,6 +332,8 @@ function formatEditorial(editorial: EditorialReport, limit: number): string {
   if (editorial.moves.length > limit) lines.push(`  … and ${editorial.moves.length - limit} more moves in ${REPORT_PATH}`)
   const unnamed = Object.entries(editorial.unnamedSources)
   lines.push(`sources: ${unnamed.length} without a name in data/sources.yaml${unnamed.length ? `: ${unnamed.map(([slug, n]) => `${slug} (${n})`).join(', ')}` : ''}`)
+  const corrected = Object.entries(editorial.sourcesCorrected)
+  if (corrected.length) lines.push(`  source taken from the story's link: ${corrected.map(([pair, n]) => `${pair} (${n})`).join(', ')}`)
   const coverage = locales.map((l) => editorial.topicCoverage[l]).map((c, i) => c && `${locales[i]} ${(c.share * 100).toFixed(1)}% (${c.withTopics}/${c.articles})`)
   lines.push(`topics (list v${editorial.topicsVersion}): articles with a topic ${coverage.filter(Boolean).join(', ')}`)
   lines.push(`stories: ${editorial.duplicates.length} told more than once, ${editorial.folded} repeat(s) folded into the first complete copy; ${editorial.summariesRepaired} run-together summaries repaired`)

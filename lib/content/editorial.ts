@@ -5,7 +5,7 @@
  */
 import { locales, type Locale } from '@/i18n/routing'
 import { relateArticles } from './related'
-import { sourceName, type SourceNames } from './sources'
+import { sourceName, trueSource, type SourceNames } from './sources'
 import { findStories } from './stories'
 import { slugify } from './text'
 import { timed, type StepTimings } from './timings'
@@ -36,9 +36,14 @@ export function applyEditorialSteps(input: EditorialInput): { articles: ArticleM
     return found ?? slug
   }
 
+  const sourcesCorrected: Record<string, number> = {}
   const named = timed(timings, 'source names', () =>
     [...input.articles, ...input.collisions.map((c) => c.moved)].map((article): ArticleMeta => {
-      const categoryTerms = article.categories.map((category) => ({ slug: slugify(category), name: name(slugify(category), article.edition) }))
+      const categoryTerms = article.categories.map((category, i) => {
+        const source = i === 0 ? trueSource(sources, category, article.source, article.sourceUrl) : category
+        if (source !== category) sourcesCorrected[`${slugify(category)} → ${source}`] = (sourcesCorrected[`${slugify(category)} → ${source}`] ?? 0) + 1
+        return { slug: slugify(source), name: name(slugify(source), article.edition) }
+      })
       return {
         ...article,
         categoryTerms,
@@ -88,6 +93,7 @@ export function applyEditorialSteps(input: EditorialInput): { articles: ArticleM
       moves: input.moves,
       movesByPair,
       unnamedSources,
+      sourcesCorrected,
       topicsVersion: input.topicsVersion,
       topicCoverage,
       duplicates,

@@ -119,6 +119,8 @@ export interface EditorialReport {
   movesByPair: Record<string, number>
   /** Source slugs with no display name in data/sources.yaml, with their article counts. */
   unnamedSources: Record<string, number>
+  /** Categories that named another feed than the story's link (`cmcmarkets → technews`), with counts. */
+  sourcesCorrected: Record<string, number>
   /** Version of data/topics.yaml the topics were derived with. */
   topicsVersion: number
   /** Per edition: listed articles, those with at least one topic, and the share. */
