@@ -65,7 +65,7 @@ export interface TopicMatcher {
   pattern: RegExp
   /** Folded evidence word → indexes of the topics it evidences. */
   topicsOf: Map<string, number[]>
-  /** Folded slug or name (any edition) → topic index, for editors' tags. */
+  /** Folded slug, name (any edition) or evidence word → topic index, for editors' tags. */
   byName: Map<string, number>
 }
 
@@ -80,7 +80,11 @@ export function compileTopics(list: TopicList): TopicMatcher {
     for (const word of topic.evidence) {
       const key = fold(word.trim()).replace(/\s+/g, ' ')
       topicsOf.set(key, [...new Set([...(topicsOf.get(key) ?? []), i])])
+      if (!byName.has(key)) byName.set(key, i)
     }
+  })
+  // Names win over evidence words: a tag that is a topic's name is that topic.
+  list.topics.forEach((topic, i) => {
     for (const name of [topic.slug, ...Object.values(topic.names)]) byName.set(fold(name), i)
   })
   const words = [...topicsOf.keys()].sort((a, b) => b.length - a.length)
@@ -120,7 +124,7 @@ export function deriveTopics(matcher: TopicMatcher, input: { title: string; summ
 
 /**
  * The tags readers see: the editor's tags first (one equal to a category is the source, not a
- * topic; one that names a listed topic becomes that topic), then the derived topics, in the
+ * topic; one that names a listed topic or is one of its words becomes that topic), then the derived topics, in the
  * edition's names.
  */
 export function topicTerms(matcher: TopicMatcher, input: { tags: string[]; categories: string[]; derived: string[]; edition: Locale }): TermRef[] {
@@ -134,7 +138,8 @@ export function topicTerms(matcher: TopicMatcher, input: { tags: string[]; categ
   for (const tag of tags) {
     const slug = slugify(tag)
     if (categorySlugs.has(slug)) continue
-    const topic = matcher.list.topics[matcher.byName.get(fold(tag)) ?? -1]
+    const folded = fold(tag).replace(/\s+/g, ' ')
+    const topic = matcher.list.topics[matcher.byName.get(folded) ?? matcher.byName.get(folded.replace(/e?s$/, '')) ?? -1]
     add(topic ? { slug: topic.slug, name: topic.names[edition] } : { slug, name: tag })
   }
   for (const slug of derived) {
