@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files'
 import { env } from './lib/env'
 import { normalizeDocuments, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type SourceDocument } from './lib/content/catalog'
+import { compileTopics, loadTopicList } from './lib/content/topics'
 
 /**
  * Contentlayer reads, parses and caches the files. It runs once per shard of the content
@@ -62,7 +63,7 @@ export default makeSource({
   onSuccess: async (importData) => {
     const { allArticles } = (await importData()) as unknown as { allArticles: SourceDocument[] }
     const bodyFileOf = (file: string) => path.relative(env.contentProjectDir, path.join(generatedDir, 'Article', `${file.replaceAll('/', '__')}.json`))
-    const result = normalizeDocuments(allArticles, env.timeZone, bodyFileOf)
+    const result = normalizeDocuments(allArticles, env.timeZone, bodyFileOf, compileTopics(loadTopicList(env.contentProjectDir)))
     writeFileSync(path.join(generatedDir, SHARD_RESULT_FILE), JSON.stringify(result))
   },
 })

@@ -41,7 +41,9 @@ test.describe('home → article', () => {
     await expect(page.locator('article .prose strong').first()).toHaveText('苹果在华遭遇困境 销量持续下滑')
 
     await expect(page.getByRole('link', { name: /阅读原文/ })).toHaveAttribute('href', 'https://new.qq.com/rain/a/20250212A03TSR00')
-    await expect(page.locator('article footer').getByRole('link', { name: '#qq' })).toBeVisible()
+    // Its `tags: [qq]` is the source, shown by name in the byline, not as a topic.
+    await expect(page.locator('article footer').getByRole('link', { name: '#人工智能', exact: true })).toBeVisible()
+    await expect(page.locator('article footer').getByRole('link', { name: '#qq' })).toHaveCount(0)
   })
 
   test('an unreachable thumbnail is hidden and its box keeps its size', async ({ page }) => {

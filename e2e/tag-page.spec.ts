@@ -56,17 +56,17 @@ test.describe('tags and categories', () => {
   test('the category index leads to a category page listing only that source', async ({ page }) => {
     await page.goto('/categories')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全部分类')
-    const c114 = page.locator('main').getByRole('link').filter({ hasText: /^c114 \(/ })
+    const c114 = page.locator('main').getByRole('link').filter({ hasText: /^C114 通信网 \(/ })
     await expect(c114).toHaveText(/\(\d+ 篇\)/)
     const count = Number(/\((\d+) 篇\)/.exec(await c114.innerText())?.[1])
     await c114.click()
 
     await expect(page).toHaveURL('/categories/c114')
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('分类：c114')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('分类：C114 通信网')
     const items = listItems(page)
     await expect(items).toHaveCount(count)
     for (let i = 0; i < count; i++) {
-      await expect(items.nth(i).locator('a[href$="/categories/c114"]')).toHaveText('c114')
+      await expect(items.nth(i).locator('a[href$="/categories/c114"]')).toHaveText('C114 通信网')
     }
   })
 })

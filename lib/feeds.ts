@@ -28,6 +28,8 @@ export interface FeedItem {
   updated: string
   language: string
   categories: string[]
+  /** The news source's display name (`dc:creator`, the Atom and JSON Feed author). */
+  author: string
   /** Absolute URL of the thumbnail. */
   image: string | null
   /** Link to the original story. */
@@ -130,7 +132,8 @@ export function toFeedItem(article: ArticleMeta, contentHtml: string, siteUrl: s
     published: article.date,
     updated: article.lastmod ?? article.date,
     language: article.lang,
-    categories: [...new Set([...article.categories, ...article.tags])],
+    categories: [...new Set([...article.categoryTerms, ...article.topics].map((term) => term.name))],
+    author: article.sourceName,
     image: absoluteAsset(siteUrl, article.thumbnail),
     externalUrl: article.sourceUrl,
   }
@@ -153,6 +156,7 @@ export function buildRss(feed: Feed): string {
       element('link', item.url),
       element('guid', item.url, ' isPermaLink="true"'),
       element('pubDate', toRfc822(item.published)),
+      element('dc:creator', item.author),
       element('dc:language', item.language),
       ...item.categories.map((c) => element('category', c)),
       element('description', escapeHtml(item.summary)),
@@ -188,6 +192,7 @@ export function buildAtom(feed: Feed): string {
       `<link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
       item.externalUrl ? `<link rel="related" type="text/html" href="${escapeXml(item.externalUrl)}"/>` : '',
       item.image ? `<link rel="enclosure" type="${imageType(item.image)}" href="${escapeXml(item.image)}"/>` : '',
+      `<author>${element('name', item.author)}</author>`,
       element('published', toRfc3339(item.published)),
       element('updated', toRfc3339(item.updated)),
       ...item.categories.map((c) => `<category term="${escapeXml(c)}"/>`),
@@ -230,6 +235,7 @@ export function buildJsonFeed(feed: Feed): string {
       summary: clean(item.summary),
       content_html: clean(item.contentHtml),
       ...(item.image ? { image: item.image } : {}),
+      authors: [{ name: clean(item.author) }],
       date_published: toRfc3339(item.published),
       date_modified: toRfc3339(item.updated),
       tags: item.categories.map(clean),

@@ -2,11 +2,11 @@
  * Shared pieces of route files: params parsing and static params, so that every route file
  * stays a few lines of composition.
  */
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { locales, type Locale } from '@/i18n/routing'
+import { editionHref, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
-import { getArticles, getPrerenderedArticles, getTermArticles, getTerms, parsePageParam, type Taxonomy } from './content'
+import { getArticle, getArticleRedirect, getArticles, getPrerenderedArticles, getTermArticles, getTerms, parsePageParam, type ArticleMeta, type Taxonomy } from './content'
 import { decodeSegment, resolveEdition } from './edition'
 
 export type LocaleParams = Promise<{ locale: string }>
@@ -42,6 +42,18 @@ export function homePageParams() {
 
 export function articleParams() {
   return perEdition((locale) => getPrerenderedArticles(locale).map((a) => ({ source: a.source, id: a.slug })))
+}
+
+/**
+ * The article at `/news/<source>/<id>` of an edition. A URL the article left (its text placed it
+ * in another edition, or it repeats a story told earlier) answers 308 with the article's own URL.
+ */
+export function articleOrRedirect(locale: Locale, source: string, id: string): ArticleMeta {
+  const article = getArticle(locale, source, id)
+  if (article) return article
+  const moved = getArticleRedirect(locale, source, id)
+  if (moved) permanentRedirect(editionHref(moved.edition, moved.path))
+  notFound()
 }
 
 export function termParams(taxonomy: Taxonomy) {

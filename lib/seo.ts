@@ -6,7 +6,6 @@
 import type { Metadata } from 'next'
 import { defaultLocale, locales, type Locale } from '@/i18n/routing'
 import type { ArticleMeta } from './content/types'
-import { slugify } from './content/text'
 import { absoluteAsset, absoluteUrl, feedContentTypes, feedUrl, type FeedFormat } from './feeds'
 import type { HreflangLink } from './sitemaps'
 
@@ -106,8 +105,8 @@ export function articleMetadata({ article, translations, siteUrl, siteName, feed
       alternateLocale: translations.map((t) => ogLocale(t.edition)),
       publishedTime: article.date,
       modifiedTime: article.lastmod ?? article.date,
-      ...(article.categories[0] ? { section: article.categories[0] } : {}),
-      tags: article.tags,
+      section: article.sourceName,
+      tags: article.topics.map((topic) => topic.name),
       ...(image ? { images: [{ url: image, alt: article.title }] } : {}),
     },
     twitter: {
@@ -141,17 +140,18 @@ export function newsArticleJsonLd(article: ArticleMeta, siteUrl: string, siteNam
     ...(image ? { image: [image] } : {}),
     author: article.author ? { '@type': 'Person', name: article.author } : { '@type': 'Organization', name: defaultAuthor, url: siteUrl },
     publisher: publisher(siteName, siteUrl),
+    sourceOrganization: { '@type': 'Organization', name: article.sourceName, ...(article.sourceUrl ? { url: new URL(article.sourceUrl).origin } : {}) },
     ...(article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
-    ...(article.categories[0] ? { articleSection: article.categories[0] } : {}),
-    ...(article.tags.length > 0 ? { keywords: article.tags.join(', ') } : {}),
+    articleSection: article.sourceName,
+    ...(article.topics.length > 0 ? { keywords: article.topics.map((topic) => topic.name).join(', ') } : {}),
   }
 }
 
 export function breadcrumbJsonLd(article: ArticleMeta, siteUrl: string, homeName: string): JsonLd {
-  const category = article.categories[0]
+  const category = article.categoryTerms[0]
   const trail: { name: string; url: string }[] = [
     { name: homeName, url: absoluteUrl(siteUrl, article.edition, '/') },
-    ...(category && slugify(category) ? [{ name: category, url: absoluteUrl(siteUrl, article.edition, `/categories/${encodeURIComponent(slugify(category))}`) }] : []),
+    ...(category ? [{ name: category.name, url: absoluteUrl(siteUrl, article.edition, `/categories/${encodeURIComponent(category.slug)}`) }] : []),
     { name: article.title, url: absoluteUrl(siteUrl, article.edition, article.path) },
   ]
   return {

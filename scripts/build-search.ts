@@ -24,7 +24,7 @@ const files = buildSearchIndex(
     title: article.title,
     date: article.date,
     time: article.time,
-    source: article.source,
+    source: article.sourceName,
     edition: article.edition,
     text,
     status: unpublishedState(article),

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CATALOG_PATH, finishContentBuild, listContentFiles, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
 import type { ArticleMeta } from '@/lib/content/types'
-import { article, makeContentRoot, parseDocument } from './helpers'
+import { article, makeContentRoot, parseDocument, sources, topics } from './helpers'
 
 const NOW = Date.UTC(2026, 10, 28)
 
@@ -26,12 +26,12 @@ async function build(root: string, strict = false) {
   const files = await listContentFiles(root)
   const documents = files.map((f) => parseDocument(root, f)).filter((d): d is SourceDocument => d !== null)
   const shards = [documents.filter((d) => d._raw.sourceFilePath.startsWith('zh-')), documents.filter((d) => !d._raw.sourceFilePath.startsWith('zh-'))].map((docs) =>
-    normalizeDocuments(docs, 'Asia/Shanghai', (file) => `bodies/${file}.json`),
+    normalizeDocuments(docs, 'Asia/Shanghai', (file) => `bodies/${file}.json`, topics),
   )
   const projectDir = mkdtempSync(path.join(tmpdir(), 'out-'))
   mkdirSync(path.join(projectDir, '.contentlayer'))
   const log: string[] = []
-  const result = await finishContentBuild({ shards, contentDir: root, projectDir, strict, now: NOW, log: (m) => log.push(m) })
+  const result = await finishContentBuild({ shards, sources, contentDir: root, projectDir, strict, now: NOW, log: (m) => log.push(m) })
   const catalog = JSON.parse(readFileSync(path.join(projectDir, CATALOG_PATH), 'utf8')) as ArticleMeta[]
   return { ...result, catalog, output: log.join('\n'), outDir: projectDir }
 }

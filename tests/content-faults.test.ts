@@ -18,7 +18,7 @@ import {
   type SourceDocument,
 } from '@/lib/content/catalog'
 import type { ContentReport } from '@/lib/content/types'
-import { article, makeContentRoot, parseDocument } from './helpers'
+import { article, makeContentRoot, parseDocument, sources, topics } from './helpers'
 
 /**
  * A content folder with things in it that are not articles, or that cannot be read: each is
@@ -168,7 +168,8 @@ describe('the merge step with a faulty folder', () => {
     mkdirSync(path.join(projectDir, '.contentlayer'))
     const log: string[] = []
     const { report, articles, exitCode } = await finishContentBuild({
-      shards: [normalizeDocuments(documents, 'Asia/Shanghai', (f) => f)],
+      sources,
+      shards: [normalizeDocuments(documents, 'Asia/Shanghai', (f) => f, topics)],
       contentDir: root,
       projectDir,
       strict: false,
@@ -187,7 +188,7 @@ describe('the merge step with a faulty folder', () => {
     expect(output).toContain(`warning ${LAB}/Y.zh-CN.md [file] a folder named like an article file`)
     if (canMkfifo) expect(output).toContain(`error ${LAB}/Z.zh-CN.md [file] a named pipe (FIFO), not a file: not read`)
     // Strict content CI fails on any of them.
-    const strict = await finishContentBuild({ shards: [normalizeDocuments(documents, 'Asia/Shanghai', (f) => f)], contentDir: root, projectDir, strict: true, now: NOW, scan, log: () => {} })
+    const strict = await finishContentBuild({ sources, shards: [normalizeDocuments(documents, 'Asia/Shanghai', (f) => f, topics)], contentDir: root, projectDir, strict: true, now: NOW, scan, log: () => {} })
     expect(strict.exitCode).toBe(1)
   })
 })
@@ -200,7 +201,7 @@ function throwawayProject(): string {
   const project = mkdtempSync(path.join(tmpdir(), 'project-'))
   roots.push(project)
   const here = process.cwd()
-  for (const entry of ['lib', 'i18n', 'messages', 'node_modules', 'contentlayer.config.ts', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['lib', 'i18n', 'messages', 'data', 'node_modules', 'contentlayer.config.ts', 'tsconfig.json', 'package.json']) {
     symlinkSync(path.join(here, entry), path.join(project, entry))
   }
   // A copy, not a link: the script finds the project folder from its own location.

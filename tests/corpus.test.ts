@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainUnparsed, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
+import { buildIndex } from '@/lib/content/index'
 import { renderMarkdown } from '@/lib/content/markdown'
-import { parseDocument } from './helpers'
+import { titleKey } from '@/lib/content/stories'
+import { detectScript } from '@/lib/import/language'
+import { parseDocument, sources, topics } from './helpers'
 
 /** The real corpus in ../shared (present on developer machines and in CI, not in the repo). */
 const CORPUS = path.resolve(process.env.CORPUS_DIR ?? '../shared/corpus/articles')
@@ -19,8 +22,8 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
     const documents = files.map((f) => parseDocument(CORPUS, f)).filter((d): d is SourceDocument => d !== null)
     const parsed = new Set(documents.map((d) => d._raw.sourceFilePath))
     const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(CORPUS, f)))
-    const shard = normalizeDocuments(documents, 'Asia/Shanghai', (file) => file)
-    return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2026, 10, 28)) }
+    const shard = normalizeDocuments(documents, 'Asia/Shanghai', (file) => file, topics)
+    return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2026, 10, 28), sources) }
   }
 
   it('reads every file, publishes the valid ones and reports each skip with file, field and reason', async () => {
@@ -28,7 +31,7 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
     expect(files).toHaveLength(4675)
     expect(report.read).toBe(4675)
     expect(report.skipped).toBe(report.errors.length)
-    expect(report.published + report.unpublished).toBe(articles.length)
+    expect(report.published + report.unpublished + report.editorial.folded).toBe(articles.length)
     expect(articles.length).toBeGreaterThan(4600)
     for (const error of report.errors) {
       expect(files).toContain(error.file)
@@ -51,8 +54,8 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
   it('dates every article with the site offset and detects Chinese articles labelled en', async () => {
     const { articles } = await load()
     for (const a of articles) expect(a.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
-    const mislabelled = articles.filter((a) => a.edition === 'en' && a.lang === 'zh')
-    expect(mislabelled.length).toBeGreaterThan(700)
+    const moved = articles.filter((a) => a.movedFrom === 'en' && a.edition === 'zh-TW' && a.lang === 'zh-TW')
+    expect(moved.length).toBeGreaterThan(700)
   }, 60_000)
 
   it('renders real bodies sanitised', async () => {
@@ -64,4 +67,73 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
       expect(html, file).not.toMatch(/<script|<iframe|\son[a-z]+=|javascript:/i)
     }
   }, 60_000)
+
+  describe('read as a news site (issue 16)', () => {
+    const NOW = Date.UTC(2026, 10, 28)
+    const site = async () => {
+      const { articles, report } = await load()
+      return { articles, report, ...buildIndex(articles, NOW, 'public') }
+    }
+
+    it('/en page 1 has no Chinese story, /zh-hk none in English; every move is reported and its old URL redirects', async () => {
+      const { editions, redirects, report, articles } = await site()
+      for (const article of editions.get('en')!.articles.slice(0, 10)) expect(['traditional', 'simplified', 'han'], article.file).not.toContain(detectScript(`${article.title} ${article.summary}`))
+      for (const article of editions.get('zh-HK')!.articles.slice(0, 10)) expect(detectScript(`${article.title} ${article.summary}`), article.file).not.toBe('latin')
+      expect(report.editorial.movesByPair['en → zh-TW']).toBeGreaterThan(800)
+      expect(report.editorial.movesByPair['zh-HK → en']).toBeGreaterThan(50)
+      for (const move of report.editorial.moves.filter((m) => m.labelled !== m.edition)) {
+        const article = articles.find((a) => a.file === move.file)!
+        const target = redirects.get(`${move.labelled}/${article.source}/${article.slug}`)
+        expect(target?.key, move.file).toBe(article.duplicateOf ?? article.key)
+      }
+    }, 60_000)
+
+    it('names every source: a qq article names 腾讯新闻, technews stories filed as cmcmarkets name 科技新報', async () => {
+      const { articles, report } = await site()
+      expect(report.editorial.unnamedSources).toEqual({})
+      expect(articles.find((a) => a.edition === 'zh-CN' && a.source === 'qq')?.sourceName).toBe('腾讯新闻')
+      expect(articles.find((a) => a.source === 'technews')).toMatchObject({ edition: 'zh-TW', sourceName: '科技新報', categoryTerms: [{ slug: 'technews', name: '科技新報' }] })
+    }, 60_000)
+
+    it('lists topics on /tags (人工智能 among them), different from /categories, and tags most articles', async () => {
+      const { editions, report } = await site()
+      const zh = editions.get('zh-CN')!
+      const tags = [...zh.tags.values()].map((g) => g.term.name)
+      expect(tags).toContain('人工智能')
+      expect([...zh.tags.keys()].filter((slug) => zh.categories.has(slug))).toEqual([])
+      for (const coverage of Object.values(report.editorial.topicCoverage)) expect(coverage.share).toBeGreaterThan(0.6)
+    }, 60_000)
+
+    it('shows no story twice on a list page, and folds the 59 copies of one technews story', async () => {
+      const { editions, report } = await site()
+      expect(Math.max(...report.editorial.duplicates.map((g) => g.folded.length))).toBeGreaterThanOrEqual(50)
+      for (const [locale, index] of editions) {
+        const lists = [index.articles, ...[...index.tags.values(), ...index.categories.values()].map((g) => g.articles)]
+        for (const list of lists) {
+          for (let page = 0; page < Math.min(list.length, 50); page += 10) {
+            const keys = list.slice(page, page + 10).map((a) => titleKey(a.title))
+            expect(new Set(keys).size, `${locale} page ${page / 10 + 1}`).toBe(keys.length)
+          }
+        }
+      }
+    }, 60_000)
+
+    it('relates articles that share a topic, in the same edition, never itself or a repeat', async () => {
+      const { editions } = await site()
+      let withTopics = 0
+      let sharing = 0
+      for (const [locale, index] of editions) {
+        for (const article of index.articles) {
+          expect(article.related).not.toContain(article.key)
+          for (const key of article.related) expect(index.byKey.has(key), `${article.key} → ${key}`).toBe(true)
+          const first = article.related[0] && index.byKey.get(article.related[0])
+          if (article.topics.length === 0 || !first) continue
+          withTopics += 1
+          if (first.topics.some((t) => article.topics.some((own) => own.slug === t.slug))) sharing += 1
+          expect(first.edition).toBe(locale)
+        }
+      }
+      expect(sharing / withTopics).toBeGreaterThan(0.95)
+    }, 60_000)
+  })
 })

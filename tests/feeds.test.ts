@@ -30,7 +30,7 @@ const BODY = '<p>正文 &amp; <a href="https://example.com/?a=1&amp;b=2">链接<
 
 function fixtureFeed(count: number, hostile = false): Feed {
   const items = Array.from({ length: count }, (_, i) =>
-    toFeedItem(fixtureArticle(i + 1, hostile && i === 0 ? { title: HOSTILE_TEXT, summary: HOSTILE_TEXT, tags: [HOSTILE_TEXT] } : {}), BODY, SITE),
+    toFeedItem(fixtureArticle(i + 1, hostile && i === 0 ? { title: HOSTILE_TEXT, summary: HOSTILE_TEXT, topics: [{ slug: 'x', name: HOSTILE_TEXT }] } : {}), BODY, SITE),
   )
   return {
     title: '新闻速递 & "朋友"',
@@ -124,7 +124,8 @@ describe('RSS 2.0', () => {
   it('carries language, categories and the thumbnail as an enclosure', () => {
     const second = items[1]!
     expect(second['dc:language']).toBe('zh')
-    expect(second.category).toEqual(['qq', '科技', 'AI/ML'])
+    expect(second.category).toEqual(['腾讯新闻', '科技', 'AI/ML'])
+    expect(second['dc:creator']).toBe('腾讯新闻')
     const enclosure = second.enclosure as Record<string, string>
     expect(enclosure['@url']).toBe('https://img.example.com/2.png')
     expect(enclosure['@type']).toBe('image/png')

@@ -45,6 +45,15 @@ export function fixtureArticle(n: number, overrides: Partial<ArticleMeta> = {}):
     readingMinutes: 1,
     sourceUrl: `https://new.qq.com/rain/a/${id}`,
     bodyFile: `bodies/${id}.json`,
+    sourceName: '腾讯新闻',
+    categoryTerms: [{ slug: 'qq', name: '腾讯新闻' }],
+    topics: [
+      { slug: '科技', name: '科技' },
+      { slug: 'ai-ml', name: 'AI/ML' },
+    ],
+    related: [],
+    movedFrom: null,
+    duplicateOf: null,
     ...overrides,
   }
 }

@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { SourceDocument } from '@/lib/content/catalog'
+import { loadSourceNames } from '@/lib/content/sources'
+import { compileTopics, loadTopicList } from '@/lib/content/topics'
+
+const PROJECT = path.resolve(import.meta.dirname, '..')
+/** The site's own topic list and source names (data/), as the content build reads them. */
+export const topics = compileTopics(loadTopicList(PROJECT))
+export const sources = loadSourceNames(PROJECT)
 
 /** Parses a Markdown file the way Contentlayer does (YAML 1.2 front matter, no date types). */
 export function parseDocument(root: string, file: string): SourceDocument | null {

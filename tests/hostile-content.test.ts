@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
+import { mergeCatalog, normalizeDocuments } from '@/lib/content/catalog'
 import { normalizeArticle } from '@/lib/content/front-matter'
 import { renderMarkdown } from '@/lib/content/markdown'
 import { slugify } from '@/lib/content/text'
@@ -13,7 +14,7 @@ import type { ArticleMeta } from '@/lib/content/types'
 import { absoluteAsset, buildAtom, buildJsonFeed, buildRss, feedUrlsFor, toFeedItem, type Feed } from '@/lib/feeds'
 import { buildSearchIndex } from '@/lib/search/build'
 import { articleMetadata, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo'
-import { parseDocument } from './helpers'
+import { parseDocument, sources, topics } from './helpers'
 
 /**
  * The security-lab sample articles (content/zh-CN/news/security-lab/): payloads after the OWASP
@@ -32,10 +33,10 @@ const files = readdirSync(path.join(ROOT, FOLDER))
 function load(file: string): { article: ArticleMeta; body: string; warnings: string[] } {
   const document = parseDocument(ROOT, file)
   if (!document) throw new Error(`${file}: no front matter`)
-  const { _raw, body, ...fields } = document
-  const result = normalizeArticle({ file: _raw.sourceFilePath, fields, body: body.raw }, 'Asia/Shanghai')
-  if (!result.article) throw new Error(`${file}: ${JSON.stringify(result.errors)}`)
-  return { article: { ...result.article, bodyFile: file }, body: body.raw, warnings: result.warnings.map((w) => `${w.field}: ${w.message}`) }
+  const shard = normalizeDocuments([document], 'Asia/Shanghai', () => file, topics)
+  const [built] = mergeCatalog([shard], [], Date.UTC(2030, 0, 1), sources).articles
+  if (!built) throw new Error(`${file}: ${JSON.stringify(shard.errors)}`)
+  return { article: built, body: document.body.raw, warnings: shard.warnings.map((w) => `${w.field}: ${w.message}`) }
 }
 
 /** Elements whose presence alone is a hole: they run, load, submit, restyle or redirect. */

@@ -1,5 +1,5 @@
 import { explainUnparsed, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
-import { parseDocument } from './helpers'
+import { parseDocument, sources, topics } from './helpers'
 
 export const TZ = 'Asia/Shanghai'
 
@@ -9,6 +9,6 @@ export async function loadContent(root: string) {
   const documents = files.map((f) => parseDocument(root, f)).filter((d): d is SourceDocument => d !== null)
   const parsed = new Set(documents.map((d) => d._raw.sourceFilePath))
   const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(root, f)))
-  const shard = normalizeDocuments(documents, TZ, (file) => file)
-  return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2030, 0, 1)) }
+  const shard = normalizeDocuments(documents, TZ, (file) => file, topics)
+  return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2030, 0, 1), sources) }
 }

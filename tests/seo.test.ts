@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
+import { mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
 import type { ArticleMeta } from '@/lib/content/types'
 import {
   articleMetadata,
@@ -16,7 +16,7 @@ import {
   webSiteJsonLd,
 } from '@/lib/seo'
 import { SITE, fixtureArticle } from './fixtures'
-import { parseDocument } from './helpers'
+import { parseDocument, sources, topics } from './helpers'
 
 const CONTENT = path.resolve(import.meta.dirname, '..', 'content')
 
@@ -24,7 +24,7 @@ const CONTENT = path.resolve(import.meta.dirname, '..', 'content')
 function samplePair(): { zh: ArticleMeta; en: ArticleMeta } {
   const files = ['zh-CN/news/reuters/20261120R01TRN00.zh-CN.md', 'en/news/reuters/20261120R01TRN00.en.md']
   const documents = files.map((file) => parseDocument(CONTENT, file)).filter((d): d is SourceDocument => d !== null)
-  const [zh, en] = normalizeDocuments(documents, 'Asia/Shanghai', (file) => `bodies/${file}.json`).articles
+  const [zh, en] = mergeCatalog([normalizeDocuments(documents, 'Asia/Shanghai', (file) => `bodies/${file}.json`, topics)], [], Date.UTC(2030, 0, 1), sources).articles.sort((a, b) => a.file.localeCompare(b.file)).reverse()
   if (!zh || !en) throw new Error('sample pair missing')
   return { zh, en }
 }
@@ -65,7 +65,13 @@ describe('hreflang between the translated sample pair', () => {
 })
 
 describe('Open Graph and Twitter', () => {
-  const article = fixtureArticle(4, { lastmod: '2026-11-05T12:00:00+08:00', tags: ['芯片', 'AI'] })
+  const article = fixtureArticle(4, {
+    lastmod: '2026-11-05T12:00:00+08:00',
+    topics: [
+      { slug: 'chips', name: '芯片' },
+      { slug: 'ai', name: '人工智能' },
+    ],
+  })
   const metadata = articleMetadata({ article, translations: [], siteUrl: SITE, siteName: '新闻速递', feedTypes: feeds })
 
   it('describes an article with times, section, tags, locale and image', () => {
@@ -75,8 +81,8 @@ describe('Open Graph and Twitter', () => {
       locale: 'zh_CN',
       publishedTime: article.date,
       modifiedTime: '2026-11-05T12:00:00+08:00',
-      section: 'qq',
-      tags: ['芯片', 'AI'],
+      section: '腾讯新闻',
+      tags: ['芯片', '人工智能'],
       images: [{ url: 'https://img.example.com/4.png', alt: article.title }],
     })
     expect(metadata.twitter).toMatchObject({ card: 'summary_large_image', images: ['https://img.example.com/4.png'] })
@@ -112,6 +118,8 @@ describe('JSON-LD', () => {
     expect(parsed.image).toEqual(['https://img.example.com/world/2026/11/chip-capex.jpg'])
     expect(parsed.inLanguage).toBe('en')
     expect(parsed.publisher).toMatchObject({ '@type': 'Organization', name: 'News Express', url: SITE })
+    expect(parsed.sourceOrganization).toMatchObject({ '@type': 'Organization', name: 'Reuters' })
+    expect(parsed.articleSection).toBe('Reuters')
     expect(parsed.isBasedOn).toBe(en.sourceUrl)
     expect(parsed.isBasedOn).toMatch(/^https:\/\//)
     expect(parsed.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': `${SITE}/en/news/reuters/20261120r01trn00` })

@@ -3,7 +3,6 @@ import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { getAdjacentArticles, getRelatedArticles, getTranslations as getArticleTranslations, type ArticleMeta, type RenderedBody } from '@/lib/content'
-import { slugify } from '@/lib/content/text'
 import { DateMeta } from '../ui/date-meta'
 import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
@@ -32,15 +31,15 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
               {t('article.updated')} <DateMeta locale={locale} iso={article.lastmod} />
             </>
           )}
-          {article.categories.length > 0 && (
+          {article.categoryTerms.length > 0 && (
             <>
               {' · '}
               {t('article.source')}:{' '}
-              {article.categories.map((category, i) => (
-                <span key={category}>
+              {article.categoryTerms.map((category, i) => (
+                <span key={category.slug}>
                   {i > 0 && ', '}
-                  <EditionLink href={`/categories/${encodeURIComponent(slugify(category))}`} locale={locale} className={linkClass}>
-                    {category}
+                  <EditionLink href={`/categories/${encodeURIComponent(category.slug)}`} locale={locale} className={linkClass} data-source={category.slug}>
+                    {category.name}
                   </EditionLink>
                 </span>
               ))}
@@ -76,12 +75,12 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
       />
 
       <footer className="space-y-6 border-t border-neutral-200 pt-6 dark:border-neutral-700">
-        {article.tags.length > 0 && (
-          <div className="flex flex-wrap items-center gap-2 text-sm">
+        {article.topics.length > 0 && (
+          <div className="flex flex-wrap items-center gap-2 text-sm" data-topics="">
             <span className="font-bold">{t('article.tags')}:</span>
-            {article.tags.map((tag) => (
-              <EditionLink key={tag} href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
-                #{tag}
+            {article.topics.map((topic) => (
+              <EditionLink key={topic.slug} href={`/tags/${encodeURIComponent(topic.slug)}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                #{topic.name}
               </EditionLink>
             ))}
           </div>
@@ -142,13 +141,13 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
         )}
 
         {related.length > 0 && (
-          <section aria-labelledby="related-title">
+          <section aria-labelledby="related-title" data-related="">
             <h2 id="related-title" className="mb-2 font-bold">
               {t('article.related')}
             </h2>
             <ul className="list-disc space-y-1 pl-5 text-sm">
               {related.map((other) => (
-                <li key={other.key} lang={other.lang}>
+                <li key={other.key} lang={other.lang} data-article={other.key}>
                   <EditionLink href={other.path} locale={locale} className={linkClass}>
                     {other.title}
                   </EditionLink>

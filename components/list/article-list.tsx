@@ -2,7 +2,6 @@ import { getTranslations } from 'next-intl/server'
 import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
 import type { ArticleMeta } from '@/lib/content'
-import { slugify } from '@/lib/content/text'
 import { DateMeta } from '../ui/date-meta'
 import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
@@ -25,11 +24,11 @@ export async function ArticleList({ locale, articles }: { locale: Locale; articl
               </h2>
               <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
                 <DateMeta locale={locale} iso={article.date} />
-                {article.categories[0] && (
+                {article.categoryTerms[0] && (
                   <>
                     {' · '}
-                    <EditionLink href={`/categories/${encodeURIComponent(slugify(article.categories[0]))}`} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
-                      {article.categories[0]}
+                    <EditionLink href={`/categories/${encodeURIComponent(article.categoryTerms[0].slug)}`} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
+                      {article.categoryTerms[0].name}
                     </EditionLink>
                   </>
                 )}
@@ -37,12 +36,12 @@ export async function ArticleList({ locale, articles }: { locale: Locale; articl
                 {t('article.readingTime', { minutes: article.readingMinutes })}
               </p>
               <p className="mt-2 line-clamp-3 text-neutral-800 dark:text-neutral-200">{article.summary}</p>
-              {article.tags.length > 0 && (
+              {article.topics.length > 0 && (
                 <ul className="mt-2 flex flex-wrap gap-2 text-xs">
-                  {article.tags.map((tag) => (
-                    <li key={tag}>
-                      <EditionLink href={`/tags/${encodeURIComponent(slugify(tag))}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
-                        #{tag}
+                  {article.topics.map((topic) => (
+                    <li key={topic.slug}>
+                      <EditionLink href={`/tags/${encodeURIComponent(topic.slug)}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                        #{topic.name}
                       </EditionLink>
                     </li>
                   ))}

@@ -8,9 +8,14 @@ import { existsSync, type Dirent, type Stats } from 'node:fs'
 import { open, readdir, readFile, readlink, realpath, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { locales } from '@/i18n/routing'
+import { applyEditorialSteps } from './editorial'
 import { FRESHNESS_PATH, freshnessStamp } from './freshness.mjs'
 import { normalizeArticle } from './front-matter'
-import type { ArticleMeta, ContentProblem, ContentReport } from './types'
+import { loadSourceNames, type SourceNames } from './sources'
+import { timed, type StepTimings } from './timings'
+import { deriveTopics, topicTerms, type TopicMatcher } from './topics'
+import type { ArticleMeta, ContentProblem, ContentReport, EditionMove, EditorialReport, ShardArticle } from './types'
 
 /** Where the merged catalog and report live, relative to the project. */
 export const CATALOG_PATH = path.join('.contentlayer', 'catalog.json')
@@ -29,24 +34,43 @@ export interface SourceDocument {
 /** One shard's normalised articles and problems, and the files Contentlayer parsed. */
 export interface ShardResult {
   files: string[]
-  articles: ArticleMeta[]
+  articles: ShardArticle[]
   warnings: ContentProblem[]
   errors: ContentProblem[]
+  /** Articles whose text (or pin) placed them in another edition than their folder's. */
+  moves: EditionMove[]
+  /** Body length in characters per file. */
+  lengths: Record<string, number>
+  summariesRepaired: number
+  topicsVersion: number
+  timings: StepTimings
 }
 
 const INTERNAL_FIELDS = new Set(['_id', '_raw', 'type', 'body'])
 
-/** Normalises parsed documents; `bodyFileOf` names the file each body can be read from later. */
-export function normalizeDocuments(documents: SourceDocument[], timeZone: string, bodyFileOf: (sourceFilePath: string) => string): ShardResult {
-  const result: ShardResult = { files: [], articles: [], warnings: [], errors: [] }
+/**
+ * Normalises parsed documents, places each in the edition its text belongs to and derives its
+ * topics (the steps that read the body); `bodyFileOf` names the file each body can be read from later.
+ */
+export function normalizeDocuments(documents: SourceDocument[], timeZone: string, bodyFileOf: (sourceFilePath: string) => string, topics: TopicMatcher): ShardResult {
+  const result: ShardResult = { files: [], articles: [], warnings: [], errors: [], moves: [], lengths: {}, summariesRepaired: 0, topicsVersion: topics.list.version, timings: {} }
   for (const doc of documents) {
     const file = doc._raw.sourceFilePath
     result.files.push(file)
     const fields = Object.fromEntries(Object.entries(doc).filter(([key]) => !INTERNAL_FIELDS.has(key)))
-    const normalized = normalizeArticle({ file, fields, body: doc.body.raw }, timeZone)
+    const normalized = normalizeArticle({ file, fields, body: doc.body.raw }, timeZone, result.timings)
     result.warnings.push(...normalized.warnings)
     result.errors.push(...normalized.errors)
-    if (normalized.article) result.articles.push({ ...normalized.article, bodyFile: bodyFileOf(file) })
+    const article = normalized.article
+    if (!article) continue
+    if (article.movedFrom || normalized.detected === 'pinned') {
+      result.moves.push({ file, labelled: article.movedFrom ?? article.edition, detected: normalized.detected ?? 'unknown', edition: article.edition })
+    }
+    if (normalized.summaryRepaired) result.summariesRepaired += 1
+    result.lengths[file] = normalized.text.length
+    const derived = timed(result.timings, 'topics', () => deriveTopics(topics, { title: article.title, summary: normalized.summaryDerived ? '' : article.summary, text: normalized.text }))
+    const terms = topicTerms(topics, { tags: article.tags, categories: article.categories, derived, edition: article.edition })
+    result.articles.push({ ...article, topics: terms, bodyFile: bodyFileOf(file) })
   }
   return result
 }
@@ -60,27 +84,42 @@ export function mergeCatalog(
   shards: ShardResult[],
   unparsed: ContentProblem[],
   now: number,
+  sources: SourceNames,
   found: { errors: ContentProblem[]; warnings: ContentProblem[] } = { errors: [], warnings: [] },
 ): { articles: ArticleMeta[]; report: ContentReport } {
   const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file)
   const warnings = [...found.warnings, ...shards.flatMap((s) => s.warnings)].sort(byFile)
   const errors: ContentProblem[] = [...unparsed, ...found.errors, ...shards.flatMap((s) => s.errors)]
-  const byKey = new Map<string, ArticleMeta>()
-  for (const article of shards.flatMap((s) => s.articles).sort(byFile)) {
+  const byKey = new Map<string, ShardArticle>()
+  const collisions: { moved: ShardArticle; existing: ShardArticle }[] = []
+  // Articles that stayed in their folder's edition first: one moved onto the same key is the copy.
+  for (const article of shards.flatMap((s) => s.articles).sort((a, b) => Number(a.movedFrom !== null) - Number(b.movedFrom !== null) || byFile(a, b))) {
     const existing = byKey.get(article.key)
-    if (existing) {
-      errors.push({ file: article.file, field: 'path', message: `same edition, source and id as ${existing.file}` })
-      continue
-    }
-    byKey.set(article.key, article)
+    if (existing && article.movedFrom) collisions.push({ moved: article, existing })
+    else if (existing) errors.push({ file: article.file, field: 'path', message: `same edition, source and id as ${existing.file}` })
+    else byKey.set(article.key, article)
   }
   errors.sort(byFile)
-  const articles = [...byKey.values()].sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
+  const timings: StepTimings = {}
+  for (const shard of shards) for (const [step, ms] of Object.entries(shard.timings)) timings[step] = (timings[step] ?? 0) + ms
+  const { articles: merged, editorial } = applyEditorialSteps({
+    articles: [...byKey.values()],
+    collisions,
+    sources,
+    lengths: Object.assign({}, ...shards.map((s) => s.lengths)) as Record<string, number>,
+    moves: shards.flatMap((s) => s.moves).sort(byFile),
+    summariesRepaired: shards.reduce((n, s) => n + s.summariesRepaired, 0),
+    topicsVersion: shards[0]?.topicsVersion ?? 0,
+    timings,
+    now,
+  })
+  const articles = merged.sort((a, b) => b.time - a.time || a.key.localeCompare(b.key) || Number(a.duplicateOf !== null) - Number(b.duplicateOf !== null))
+  const kept = articles.filter((a) => a.duplicateOf === null)
   const read = shards.reduce((n, s) => n + s.files.length, 0) + unparsed.length
-  const unpublished = articles.filter((a) => a.draft || a.time > now).length
+  const unpublished = kept.filter((a) => a.draft || a.time > now).length
   return {
     articles,
-    report: { read, published: articles.length - unpublished, unpublished, skipped: read - articles.length, warnings, errors },
+    report: { read, published: kept.length - unpublished, unpublished, skipped: read - articles.length, warnings, errors, editorial },
   }
 }
 
@@ -282,11 +321,33 @@ export function formatReport(report: ContentReport, limit = 40): string {
   }
   show('error', report.errors)
   show('warning', report.warnings)
+  lines.push(formatEditorial(report.editorial, limit))
+  return lines.join('\n')
+}
+
+function formatEditorial(editorial: EditorialReport, limit: number): string {
+  const lines: string[] = []
+  const pairs = Object.entries(editorial.movesByPair).map(([pair, n]) => `${pair} ${n}`)
+  lines.push(`editions: ${editorial.moves.length} article(s) placed by their text or a pin${pairs.length ? ` (${pairs.join(', ')})` : ''}`)
+  for (const move of editorial.moves.slice(0, limit)) lines.push(`  moved ${move.file}: labelled ${move.labelled}, ${move.detected === 'pinned' ? 'pinned' : `detected ${move.detected}`} → ${move.edition}`)
+  if (editorial.moves.length > limit) lines.push(`  … and ${editorial.moves.length - limit} more moves in ${REPORT_PATH}`)
+  const unnamed = Object.entries(editorial.unnamedSources)
+  lines.push(`sources: ${unnamed.length} without a name in data/sources.yaml${unnamed.length ? `: ${unnamed.map(([slug, n]) => `${slug} (${n})`).join(', ')}` : ''}`)
+  const corrected = Object.entries(editorial.sourcesCorrected)
+  if (corrected.length) lines.push(`  source taken from the story's link: ${corrected.map(([pair, n]) => `${pair} (${n})`).join(', ')}`)
+  const coverage = locales.map((l) => editorial.topicCoverage[l]).map((c, i) => c && `${locales[i]} ${(c.share * 100).toFixed(1)}% (${c.withTopics}/${c.articles})`)
+  lines.push(`topics (list v${editorial.topicsVersion}): articles with a topic ${coverage.filter(Boolean).join(', ')}`)
+  lines.push(`stories: ${editorial.duplicates.length} told more than once, ${editorial.folded} repeat(s) folded into the first complete copy; ${editorial.summariesRepaired} run-together summaries repaired`)
+  for (const group of editorial.duplicates.slice(0, limit)) lines.push(`  story ${group.canonical} (${group.edition}, "${group.title}"): ${group.folded.length} repeat(s) folded`)
+  if (editorial.duplicates.length > limit) lines.push(`  … and ${editorial.duplicates.length - limit} more stories in ${REPORT_PATH}`)
+  lines.push(`cost: ${Object.entries(editorial.timings).map(([step, ms]) => `${step} ${ms} ms`).join(', ')}`)
   return lines.join('\n')
 }
 
 export interface ContentBuildOptions {
   shards: ShardResult[]
+  /** Display names of the sources; read from the project's data/sources.yaml when not given. */
+  sources?: SourceNames
   contentDir: string
   /** Project folder: the catalog and report go to `.contentlayer/` in it. */
   projectDir: string
@@ -320,6 +381,7 @@ export function shrinkProblem(previous: readonly ArticleMeta[], next: readonly A
  */
 export async function finishContentBuild(options: ContentBuildOptions): Promise<{ exitCode: number; report: ContentReport; articles: ArticleMeta[] }> {
   const { shards, contentDir, projectDir, strict, now, log = console.log } = options
+  const sources = options.sources ?? loadSourceNames(projectDir)
   const scan = options.scan ?? (await scanContent(contentDir))
   const parsed = new Set(shards.flatMap((s) => s.files))
   const plain = ({ file, field, message }: ContentProblem): ContentProblem => ({ file, field, message })
@@ -330,7 +392,7 @@ export async function finishContentBuild(options: ContentBuildOptions): Promise<
     ...(await Promise.all(scan.files.filter((f) => !parsed.has(f) && !skipped.has(f)).map((f) => explainUnparsed(contentDir, f)))),
   ]
   const others = scan.problems.filter((p) => !notRead.includes(p))
-  const { articles, report } = mergeCatalog(shards, unparsed, now, {
+  const { articles, report } = mergeCatalog(shards, unparsed, now, sources, {
     errors: others.filter((p) => p.severity === 'error').map(plain),
     warnings: others.filter((p) => p.severity === 'warning').map(plain),
   })

@@ -4,9 +4,11 @@
  * rejects what is not (with an error naming the field). Pure: no I/O, no clock.
  */
 import { widgetNames, type WidgetName } from '../config'
-import { localeForContentFolder } from '@/i18n/routing'
+import { isLocale, localeForContentFolder, locales, type Locale } from '@/i18n/routing'
 import { parseContentDate, toZonedIso } from './dates'
-import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, slugify, stripControlCharacters } from './text'
+import { placeArticle } from './placement'
+import { timed, type StepTimings } from './timings'
+import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, repairRunTogether, slugify, stripControlCharacters } from './text'
 import type { ContentProblem, NormalizedArticle, SidebarPosition } from './types'
 
 const PATH = /^([A-Za-z]{2}(?:-[A-Za-z]{2})?)\/news\/([^/]+)\/([^/]+?)\.([A-Za-z]{2}(?:-[A-Za-z]{2})?)\.md$/
@@ -22,11 +24,20 @@ export interface NormalizeInput {
 
 export interface NormalizeResult {
   article: NormalizedArticle | null
+  /** The body as plain text, for the build steps that read the text (topics). */
+  text: string
+  /** What the text is written in (or `pinned`), as the edition was chosen. */
+  detected?: string
+  /** Whether the summary was derived from the body (so it says nothing the body does not). */
+  summaryDerived?: boolean
+  /** Whether the summary had sentences run together that were separated. */
+  summaryRepaired: boolean
   warnings: ContentProblem[]
   errors: ContentProblem[]
 }
 
-export function normalizeArticle(input: NormalizeInput, timeZone: string): NormalizeResult {
+/** `timings` collects the cost of the language detection (see the content report). */
+export function normalizeArticle(input: NormalizeInput, timeZone: string, timings?: StepTimings): NormalizeResult {
   const { file, fields } = input
   const warnings: ContentProblem[] = []
   const errors: ContentProblem[] = []
@@ -79,7 +90,7 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string): Norma
   const match = PATH.exec(file)
   if (!match) {
     fail('path', 'expected <lang>/news/<source>/<id>.<lang>.md')
-    return { article: null, warnings, errors }
+    return { article: null, text: '', summaryRepaired: false, warnings, errors }
   }
   const [, folder = '', sourceDir = '', id = '', suffix = ''] = match
   const edition = localeForContentFolder(folder)
@@ -128,27 +139,39 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string): Norma
   const menu = text('menu') ?? ''
   const lead = text('lead') ?? ''
   const author = text('author') || null
+  const pin = readEditionPin(text('edition'), warn)
 
-  if (errors.length > 0 || !edition || !title || time === null) return { article: null, warnings, errors }
+  if (errors.length > 0 || !edition || !title || time === null) return { article: null, text: plain, summaryRepaired: false, warnings, errors }
 
   const slug = id.toLowerCase()
   const source = sourceDir.toLowerCase()
+  const sourceUrl = findSourceUrl(body.text)
+  const placement = timed(timings, 'editions (language detection)', () => placeArticle({ folder, text: `${title} ${plain}`, source, link: sourceUrl, pin }))
+  const placed = placement?.edition ?? edition
+  const moved = placed !== edition
+  const teaser = summaryField || deriveSummary(plain)
+  const summary = repairRunTogether(teaser)
   return {
+    text: plain,
+    detected: placement?.detected ?? 'unknown',
+    summaryDerived: !summaryField,
+    summaryRepaired: summary !== teaser,
     article: {
-      key: `${edition}/${source}/${slug}`,
+      key: `${placed}/${source}/${slug}`,
       id,
       slug,
       source,
-      edition,
+      edition: placed,
+      movedFrom: moved ? edition : null,
       path: `/news/${encodeURIComponent(source)}/${encodeURIComponent(slug)}`,
       file,
-      lang: declaredLang.toLowerCase().startsWith('en') && isMostlyHan(`${title} ${plain}`) ? 'zh' : declaredLang,
+      lang: moved ? placed : declaredLang.toLowerCase().startsWith('en') && isMostlyHan(`${title} ${plain}`) ? 'zh' : declaredLang,
       title,
       date: toZonedIso(time, timeZone),
       time,
       lastmod,
       draft,
-      summary: summaryField || deriveSummary(plain),
+      summary,
       categories,
       tags,
       translations,
@@ -164,7 +187,7 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string): Norma
       sidebar,
       widgets,
       readingMinutes: readingMinutes(plain),
-      sourceUrl: findSourceUrl(body.text),
+      sourceUrl,
     },
     warnings,
     errors,
@@ -192,6 +215,15 @@ function withSlugs(field: string, names: string[], warn: (field: string, message
     warn(field, `"${name}" has no letter or digit to make a URL of: ignored`)
     return false
   })
+}
+
+/** `edition: zh-HK` (an edition or a content folder, any case) pins the article there, whatever its text. */
+function readEditionPin(value: string | undefined, warn: (field: string, message: string) => void): Locale | null {
+  if (!value) return null
+  const pin = localeForContentFolder(value) ?? locales.find((l) => l.toLowerCase() === value.toLowerCase())
+  if (pin && isLocale(pin)) return pin
+  warn('edition', `"${value}" is not an edition (${locales.join(', ')}): ignored`)
+  return null
 }
 
 function readLanguage(value: string | undefined, folder: string, warn: (field: string, message: string) => void): string {

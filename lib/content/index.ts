@@ -13,10 +13,10 @@ import { locales, type Locale } from '@/i18n/routing'
 import { CATALOG_PATH } from './catalog'
 import { CATALOG_RELOAD_MS } from './freshness.mjs'
 import { renderMarkdown, type RenderedBody } from './markdown'
-import { markdownToPlainText, slugify, stripControlCharacters } from './text'
-import type { ArticleMeta } from './types'
+import { markdownToPlainText, stripControlCharacters } from './text'
+import type { ArticleMeta, TermRef } from './types'
 
-export type { ArticleMeta } from './types'
+export type { ArticleMeta, TermRef } from './types'
 export type { RenderedBody, TocEntry } from './markdown'
 
 // Read at run time, not bundled: the ignore hint keeps Turbopack from tracing thousands of files
@@ -41,12 +41,21 @@ interface EditionIndex {
   articles: ArticleMeta[]
   pages: ArticleMeta[]
   byPath: Map<string, ArticleMeta>
+  byKey: Map<string, ArticleMeta>
   tags: Map<string, { term: Term; articles: ArticleMeta[] }>
   categories: Map<string, { term: Term; articles: ArticleMeta[] }>
 }
 
 let catalog: { articles: ArticleMeta[]; mtime: number; checked: number } | null = null
-const indexCache = new Map<ContentView, { validUntil: number; catalog: ArticleMeta[]; editions: Map<Locale, EditionIndex> }>()
+interface ViewIndex {
+  /** The next scheduled article's time: the index is rebuilt then (to the millisecond). */
+  validUntil: number
+  catalog: ArticleMeta[]
+  editions: Map<Locale, EditionIndex>
+  /** Old keys (an edition the text moved it from, a repeat of a story) → the article that answers now. */
+  redirects: Map<string, ArticleMeta>
+}
+const indexCache = new Map<ContentView, ViewIndex>()
 /**
  * A content build (`npm run content`) next to a running server is picked up without a restart:
  * new articles render on their first request, lists at their next revalidation.
@@ -109,11 +118,10 @@ export function unpublishedState(article: ArticleMeta, now = Date.now()): 'draft
   return article.time > now ? 'scheduled' : null
 }
 
-function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
+function groupBy(articles: ArticleMeta[], terms: (a: ArticleMeta) => TermRef[]) {
   const groups = new Map<string, { term: Term; articles: ArticleMeta[] }>()
   for (const article of articles) {
-    for (const name of names(article)) {
-      const slug = slugify(name)
+    for (const { slug, name } of terms(article)) {
       if (!slug) continue
       let group = groups.get(slug)
       if (!group) {
@@ -131,33 +139,49 @@ function groupBy(articles: ArticleMeta[], names: (a: ArticleMeta) => string[]) {
 
 /**
  * Per-edition indexes of what a view may see now, rebuilt when the catalog changes or the next
- * scheduled article's time comes (to the millisecond: a cached 404 is dropped at that time too).
+ * scheduled article's time comes (a cached 404 is dropped at that time too). Repeats of a story are
+ * in none of them: only their old URLs lead (redirect) to the canonical article.
  */
-function editions(): Map<Locale, EditionIndex> {
+export function buildIndex(all: ArticleMeta[], now: number, view: ContentView): Omit<ViewIndex, 'validUntil' | 'catalog'> {
+  const editions = new Map<Locale, EditionIndex>()
+  const shown = all.filter((a) => !a.duplicateOf && isVisible(a, now, view))
+  const byKey = new Map(shown.map((a) => [a.key, a]))
+  for (const locale of locales) {
+    const visible = shown.filter((a) => a.edition === locale)
+    const articles = visible.filter((a) => a.menu !== 'main')
+    editions.set(locale, {
+      articles,
+      pages: visible.filter((a) => a.menu === 'main'),
+      byPath: new Map(visible.map((a) => [a.path, a])),
+      byKey: new Map(visible.map((a) => [a.key, a])),
+      tags: groupBy(articles, (a) => a.topics),
+      categories: groupBy(articles, (a) => a.categoryTerms),
+    })
+  }
+  const redirects = new Map<string, ArticleMeta>()
+  for (const article of all) {
+    const target = byKey.get(article.duplicateOf ?? article.key)
+    if (!target) continue
+    const old = [article.movedFrom && `${article.movedFrom}/${article.source}/${article.slug}`, article.duplicateOf && article.key]
+    for (const key of old) if (key && !byKey.has(key)) redirects.set(key, target)
+  }
+  return { editions, redirects }
+}
+
+function viewIndex(): ViewIndex {
   const view = currentView()
   const now = Date.now()
   const all = loadCatalog()
   const cached = indexCache.get(view)
-  if (cached && now < cached.validUntil && cached.catalog === all) return cached.editions
-  const result = new Map<Locale, EditionIndex>()
-  for (const locale of locales) {
-    const visible = all.filter((a) => a.edition === locale && isVisible(a, now, view))
-    const articles = visible.filter((a) => a.menu !== 'main')
-    result.set(locale, {
-      articles,
-      pages: visible.filter((a) => a.menu === 'main'),
-      byPath: new Map(visible.map((a) => [a.path, a])),
-      tags: groupBy(articles, (a) => a.tags),
-      categories: groupBy(articles, (a) => a.categories),
-    })
-  }
+  if (cached && now < cached.validUntil && cached.catalog === all) return cached
   const nextPublish = all.reduce((soonest, a) => (!a.draft && a.time > now && a.time < soonest ? a.time : soonest), Infinity)
-  indexCache.set(view, { validUntil: nextPublish, catalog: all, editions: result })
-  return result
+  const index = { validUntil: nextPublish, catalog: all, ...buildIndex(all, now, view) }
+  indexCache.set(view, index)
+  return index
 }
 
 function edition(locale: Locale): EditionIndex {
-  const index = editions().get(locale)
+  const index = viewIndex().editions.get(locale)
   if (!index) throw new Error(`Unknown edition ${locale}`)
   return index
 }
@@ -180,6 +204,14 @@ export function getArticles(locale: Locale, page = 1): Page<ArticleMeta> | null 
 export function getArticle(locale: Locale, source: string, slug: string): ArticleMeta | null {
   const key = `/news/${encodeURIComponent(source)}/${encodeURIComponent(slug)}`
   return edition(locale).byPath.get(key) ?? null
+}
+
+/**
+ * Where an article's old URL leads: the edition its text belongs to, or the canonical copy of a
+ * repeated story. Null when the URL never named an article.
+ */
+export function getArticleRedirect(locale: Locale, source: string, slug: string): ArticleMeta | null {
+  return viewIndex().redirects.get(`${locale}/${source.normalize('NFKC').toLowerCase()}/${slug.normalize('NFKC').toLowerCase()}`) ?? null
 }
 
 export function getRecentArticles(locale: Locale, count = siteConfig.recentCount): ArticleMeta[] {
@@ -208,19 +240,10 @@ export function getTranslations(article: ArticleMeta): ArticleMeta[] {
     })
 }
 
-/** Articles sharing the most tags with this one, newest first among equals. */
+/** The related articles chosen at content build (lib/content/related.ts) that readers may see now. */
 export function getRelatedArticles(article: ArticleMeta, count = 5): ArticleMeta[] {
-  const tags = edition(article.edition).tags
-  const scores = new Map<ArticleMeta, number>()
-  for (const name of article.tags) {
-    for (const other of tags.get(slugify(name))?.articles ?? []) {
-      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1)
-    }
-  }
-  return [...scores.entries()]
-    .sort((a, b) => b[1] - a[1] || b[0].time - a[0].time)
-    .slice(0, count)
-    .map(([other]) => other)
+  const byKey = edition(article.edition).byKey
+  return article.related.flatMap((key) => byKey.get(key) ?? []).slice(0, count)
 }
 
 export type Taxonomy = 'tags' | 'categories'
@@ -288,11 +311,11 @@ export interface SearchDocument {
 }
 
 /**
- * The articles the search index may hold, newest first: published ones, or everything in a
- * preview (the same switch as pages, so a preview deployment's index finds its drafts).
+ * The articles the search index may hold, newest first: published ones (never the repeats of a
+ * story), or everything in a preview (the same switch as pages, so a preview deployment's index finds its drafts).
  */
 export function selectSearchArticles(articles: ArticleMeta[], now: number, view: ContentView = currentView()): ArticleMeta[] {
-  return articles.filter((a) => isVisible(a, now, view)).sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
+  return articles.filter((a) => !a.duplicateOf && isVisible(a, now, view)).sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
 }
 
 /** Every searchable article with its plain text, read from the current content build. */

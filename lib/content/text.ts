@@ -81,3 +81,11 @@ export function deriveSummary(plainText: string): string {
   const words = plainText.split(/\s+/).filter(Boolean)
   return words.length <= 50 ? words.join(' ') : `${words.slice(0, 50).join(' ')}…`
 }
+
+/**
+ * Feeds that join paragraphs without a space give "industry.Ineos confirmed": a sentence end
+ * glued to a capitalised word. Abbreviations and names (U.S.A, Node.js, ASP.NET) do not match.
+ */
+export function repairRunTogether(text: string): string {
+  return text.replace(/(\p{Ll}{2}[.!?]["”’)]?)(\p{Lu}\p{Ll})/gu, '$1 $2')
+}

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { parseContentDate, toZonedIso } from '@/lib/content/dates'
 import { isMostlyHan, slugify, stripControlCharacters } from '@/lib/content/text'
-import { normalize as foldText } from '@/lib/search/encoder'
+import { titleKey } from '@/lib/content/stories'
 import type { ArticleFrontMatter } from './front-matter-writer'
 import { htmlToMarkdown, htmlToText, safeUrl } from './html-to-markdown'
 import { decideLanguage, folderForLabel, type ContentFolder, type Script } from './language'
@@ -105,10 +105,6 @@ export function safeSourceFolder(source: string): string {
   return bounded(slug, MAX_SOURCE_LENGTH)
 }
 
-/** Title key for duplicate detection: 銀色債券｜4.25厘息 and 银色债券 | 4.25 厘息 match. */
-export function titleKey(title: string): string {
-  return foldText(title).replace(/[^\p{L}\p{N}]+/gu, '')
-}
 
 const cleanLine = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? htmlToText(stripControlCharacters(String(value)).text) : '')
 

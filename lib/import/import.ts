@@ -11,8 +11,9 @@ import { parse as parseYaml } from 'yaml'
 import { localeForContentFolder } from '@/i18n/routing'
 import { listContentFiles } from '@/lib/content/catalog'
 import { parseContentDate } from '@/lib/content/dates'
+import { STORY_WINDOW_MS, titleKey } from '@/lib/content/stories'
 import { normalizeArticle } from '@/lib/content/front-matter'
-import { isNews, itemIdentity, mapFeedItem, safeSourceFolder, titleKey } from './feed-item'
+import { isNews, itemIdentity, mapFeedItem, safeSourceFolder } from './feed-item'
 import { serializeArticle } from './front-matter-writer'
 import type { ContentFolder } from './language'
 
@@ -91,8 +92,6 @@ export interface ImportReport {
   warnings: { path: string; field: string; message: string }[]
 }
 
-/** Stories closer in time than this, from one source with one title, are one story. */
-export const DUPLICATE_WINDOW_MS = 48 * 3600 * 1000
 
 interface Known {
   /** Relative path for files on disk; `feed#index` for items of this run. */
@@ -297,7 +296,7 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
       const sameStory = (bySource.get(entry.sourceKey) ?? []).find((k) => {
         if (k.id === entry.id || !article.titleKey || k.titleKey() !== article.titleKey) return false
         const time = k.time()
-        return time !== null && Math.abs(time - article.time) <= DUPLICATE_WINDOW_MS
+        return time !== null && Math.abs(time - article.time) <= STORY_WINDOW_MS
       })
       if (sameFile?.inRun) {
         report.duplicates.push({ ...ref, path: article.path, duplicateOf: `${sameFile.where} (same id)` })

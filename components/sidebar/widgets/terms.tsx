@@ -5,7 +5,8 @@ import { siteConfig } from '@/lib/config'
 import { getTerms, type Taxonomy } from '@/lib/content'
 import { Widget } from '../widget'
 
-async function TermsWidget({ locale, taxonomy, title }: { locale: Locale; taxonomy: Taxonomy; title: string }) {
+/** The most used terms of the edition, most used first; `more` links to the full list. */
+async function TermsWidget({ locale, taxonomy, title, more }: { locale: Locale; taxonomy: Taxonomy; title: string; more?: string }) {
   const t = await getTranslations({ locale, namespace: 'taxonomy' })
   const terms = getTerms(locale, taxonomy).slice(0, siteConfig.tagCloudSize)
   return (
@@ -16,7 +17,6 @@ async function TermsWidget({ locale, taxonomy, title }: { locale: Locale; taxono
             <EditionLink
               href={`/${taxonomy}/${encodeURIComponent(term.slug)}`}
               locale={locale}
-             
               className="inline-block rounded border border-neutral-300 px-2 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
             >
               {term.name} <span className="text-neutral-600 dark:text-neutral-400">({t('count', { count: term.count })})</span>
@@ -24,6 +24,13 @@ async function TermsWidget({ locale, taxonomy, title }: { locale: Locale; taxono
           </li>
         ))}
       </ul>
+      {more && (
+        <p className="mt-3 text-sm">
+          <EditionLink href={`/${taxonomy}`} locale={locale} className="underline hover:text-accent dark:hover:text-accent-dark">
+            {more}
+          </EditionLink>
+        </p>
+      )}
     </Widget>
   )
 }
@@ -35,5 +42,5 @@ export async function CategoriesWidget({ locale }: { locale: Locale }) {
 
 export async function TaglistWidget({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'widgets' })
-  return <TermsWidget locale={locale} taxonomy="tags" title={t('taglist')} />
+  return <TermsWidget locale={locale} taxonomy="tags" title={t('taglist')} more={t('allTags')} />
 }

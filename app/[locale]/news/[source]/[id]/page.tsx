@@ -1,30 +1,33 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/article/article-view'
 import { PageShell } from '@/components/layout/page-shell'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getArticle, getArticleBody } from '@/lib/content'
 import { articlePageMetadata, articleStructuredData } from '@/lib/discovery'
 import { decodeSegment, resolveEdition } from '@/lib/edition'
-import { articleParams } from '@/lib/routes'
+import { articleOrRedirect, articleParams } from '@/lib/routes'
 
 export const revalidate = 600
 export const generateStaticParams = articleParams
 
 type Params = Promise<{ locale: string; source: string; id: string }>
 
-async function load(params: Params) {
+async function resolve(params: Params) {
   const locale = await resolveEdition(params)
   const { source, id } = await params
-  return getArticle(locale, decodeSegment(source), decodeSegment(id)) ?? notFound()
+  return { locale, source: decodeSegment(source), id: decodeSegment(id) }
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return articlePageMetadata(await load(params))
+  const { locale, source, id } = await resolve(params)
+  const article = getArticle(locale, source, id)
+  // The page answers a URL the article left (308) or an unknown one (404); redirecting here too would send Location twice.
+  return article ? articlePageMetadata(article) : {}
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
-  const article = await load(params)
+  const { locale, source, id } = await resolve(params)
+  const article = articleOrRedirect(locale, source, id)
   const body = await getArticleBody(article)
   return (
     <PageShell locale={article.edition} sidebar={article.sidebar} widgets={article.widgets} article={article}>
