@@ -243,6 +243,17 @@ function joinHan(words: QueryWord[]): QueryWord[] {
   return out
 }
 
+/** An alternative cut to its first `budget` tokens. */
+function cut(alternative: Alternative, budget: number): Alternative {
+  const words: QueryWord[] = []
+  for (const word of alternative.words) {
+    if (budget <= 0) break
+    words.push(word.tokens.length > budget ? { text: word.text, tokens: word.tokens.slice(0, budget) } : word)
+    budget -= word.tokens.length
+  }
+  return { ...alternative, words }
+}
+
 /**
  * Query-time encoding: clauses to AND together, one per Han run or Latin word of the query. A
  * synonym term expands into the other terms of its group (a regional one into the other region's
@@ -258,17 +269,13 @@ export function encodeQuery(query: string): Clause[] {
   for (const match of text.matchAll(TOKEN)) {
     if (budget <= 0) break
     const latin = match[1] === undefined
-    let clause = expand(latin ? foldWord(match[2] as string) : (match[1] as string), latin)
+    let clause: Clause = expand(latin ? foldWord(match[2] as string) : (match[1] as string), latin)
     const key = JSON.stringify(clause)
     if (clause.length === 0 || seen.has(key)) continue
     seen.add(key)
-    const cost = (alternative: Alternative) => alternative.words.reduce((n, word) => n + word.tokens.length, 0)
-    // A pasted paragraph: its first words are the query.
-    if (clause.length === 1 && cost(clause[0] as Alternative) > budget) {
-      const word = (clause[0] as Alternative).words[0] as QueryWord
-      clause = [{ words: [{ text: word.text, tokens: word.tokens.slice(0, budget) }], region: null }]
-    }
-    budget -= Math.max(...clause.map(cost))
+    // A pasted paragraph: its first tokens are the query.
+    clause = clause.map((alternative) => cut(alternative, budget))
+    budget -= Math.max(...clause.map((alternative) => alternative.words.reduce((n, word) => n + word.tokens.length, 0)))
     clauses.push(clause)
   }
   return clauses
