@@ -21,7 +21,6 @@ import {
   type IndexStatus,
   type Manifest,
   type MetaRow,
-  type Slots,
 } from './format'
 
 /** Reads one index file by its path relative to the index folder. */
