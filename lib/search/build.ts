@@ -85,29 +85,38 @@ export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}
 
   // FlexSearch asks for a token's slot with its position: these describe the document being added.
   let titleLength = 0
+  let hanTitleLength = 0
   let runOf: number[] = []
-  const index = createIndex((_content, _term, i, next) => {
-    if (next === null || next === undefined) return i < titleLength ? 0 : 1
+  const tokens = createIndex((_content, _term, i) => (i < titleLength ? 0 : 1), false)
+  // Pairs come from Han runs only: Latin words are never phrases, and their pairs would only cost memory.
+  const phrases = createIndex((_content, _term, i, next) => {
+    if (next === null || next === undefined) return 0
     if (runOf[i] !== runOf[i + 1]) return NOT_A_PHRASE
-    return i + 1 < titleLength ? 0 : 1
+    return i + 1 < hanTitleLength ? 0 : 1
   })
   docs.forEach((doc, id) => {
     const titleRuns = encodeRuns(doc.title)
     const runs = [...titleRuns, ...encodeRuns(doc.text)]
     titleLength = titleRuns.reduce((n, run) => n + run.length, 0)
-    runOf = runs.flatMap((run, r) => run.map(() => r))
-    index.add(id, runs.flat() as unknown as string)
+    tokens.add(id, runs.flat() as unknown as string)
+    const han = runs.map((run) => (run.length > 1 ? run : []))
+    hanTitleLength = han.slice(0, titleRuns.length).reduce((n, run) => n + run.length, 0)
+    runOf = han.flatMap((run, r) => run.map(() => r))
+    if (runOf.length > 1) phrases.add(id, han.flat() as unknown as string)
   })
 
   const tokenShards: TokenShard[] = Array.from({ length: shardCount }, () => [])
   const pairShards: Map<string, [string, Slots][]>[] = Array.from({ length: pairShardCount }, () => new Map())
-  index.export((key: string, data: string) => {
+  tokens.export((key: string, data: string) => {
     if (key.endsWith('map')) {
       for (const [token, entry] of JSON.parse(data) as [string, number[][]][]) {
         const value = slots(entry)
         if (value) (tokenShards[tokenShard(token, shardCount)] as TokenShard).push([token, value])
       }
-    } else if (key.endsWith('ctx')) {
+    }
+  })
+  phrases.export((key: string, data: string) => {
+    if (key.endsWith('ctx')) {
       for (const [keyword, entries] of JSON.parse(data) as [string, [string, number[][]][]][]) {
         for (const [token, entry] of entries) {
           const value = slots(entry)

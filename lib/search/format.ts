@@ -60,13 +60,14 @@ export const pairShard = (keyword: string, token: string, shards: number) => has
  * function hands FlexSearch's tokens back unchanged), so FlexSearch adds no normalisation of its
  * own; `strict` indexes each token whole; two slots rank title hits first; context depth 1 stores
  * each pair of neighbouring tokens, in order, which is what makes a Han word match as a phrase.
+ * `context: false` builds the token part alone (the build feeds Latin words to that one only).
  */
-export function createIndex(score?: IndexOptions['score']): Index {
+export function createIndex(score?: IndexOptions['score'], context = true): Index {
   return new Index({
     encode: (tokens: string | string[]) => (Array.isArray(tokens) ? tokens : [tokens]),
     tokenize: 'strict',
     resolution: 2,
-    context: { depth: 1, bidirectional: false, resolution: 2 },
+    ...(context ? { context: { depth: 1, bidirectional: false, resolution: 2 } } : {}),
     fastupdate: false,
     cache: false,
     ...(score ? { score } : {}),
