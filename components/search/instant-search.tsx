@@ -35,11 +35,14 @@ interface Props {
   labels: InstantSearchLabels
   /** `page`: the whole result list of /search, paged, kept in the URL; `widget`: a dropdown. */
   variant: 'page' | 'widget'
+  /** Results per page of the `page` variant. */
+  pageSize: number
   initialQuery?: string
 }
 
 const DEBOUNCE_MS = 150
-const PAGE_SIZE = { page: 20, widget: 8 } as const
+/** Results in the dropdown: it ends with a link to all of them. */
+const WIDGET_SIZE = 8
 /** A stalled index request fails (and says so) instead of leaving the search spinning. */
 const FETCH_TIMEOUT_MS = 15_000
 const EMPTY: SearchPage = { total: 0, preferred: 0, results: [] }
@@ -82,7 +85,7 @@ function pageFromUrl(): number {
   return Number.isInteger(page) && page > 1 ? page : 1
 }
 
-export function InstantSearch({ locale, action, labels, variant, initialQuery = '' }: Props) {
+export function InstantSearch({ locale, action, labels, variant, pageSize, initialQuery = '' }: Props) {
   const id = useId()
   const inputId = `${id}-q`
   const listId = `${id}-list`
@@ -98,7 +101,7 @@ export function InstantSearch({ locale, action, labels, variant, initialQuery = 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const request = useRef(0)
   const lastQuery = useRef(initialQuery)
-  const size = PAGE_SIZE[variant]
+  const size = variant === 'page' ? pageSize : WIDGET_SIZE
 
   const run = useCallback(
     async (text: string, pageNumber = 1) => {

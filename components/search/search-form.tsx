@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { editionHref, type Locale } from '@/i18n/routing'
+import { siteConfig } from '@/lib/config'
 import { InstantSearch } from './instant-search'
 
 /**
@@ -17,6 +18,7 @@ export async function SearchForm({ locale, variant, query = '' }: { locale: Loca
       locale={locale}
       action={editionHref(locale, '/search')}
       variant={variant}
+      pageSize={siteConfig.pageSize}
       initialQuery={query}
       labels={{
         label: tw('searchLabel'),
