@@ -129,11 +129,13 @@ export function makeSnippet(text: string, words: readonly string[]): { snippet: 
   // Start English snippets at a word: the next space, if it comes before the match.
   const space = text.indexOf(' ', start)
   if (start > 0 && WORD_CHAR.test(text[start - 1] as string) && space >= 0 && space < first[0] && space - start < 15) start = space + 1
-  const end = Math.min(text.length, start + SNIPPET_LENGTH)
+  let end = Math.min(text.length, start + SNIPPET_LENGTH)
+  // A match is never cut in two by the end of the snippet.
+  for (const [s, e] of all) if (s < end && e > end) end = e
   const prefix = start > 0 ? '…' : ''
   const snippet = `${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`
   const shift = prefix.length - start
-  const matches = all.filter(([s]) => s < end).map(([s, e]): Range => [s + shift, Math.min(e, end) + shift])
+  const matches = all.filter(([s]) => s < end).map(([s, e]): Range => [s + shift, e + shift])
   return { snippet, matches }
 }
 
