@@ -217,3 +217,24 @@ describe('search engine: phrases, regions, stories, editions, pages, highlights'
     expect(result?.matches.map((m) => result.snippet.slice(...m))).toEqual(['人工智能', '人工智慧', 'chips'])
   })
 })
+
+describe('search index build', () => {
+  it('indexes in batches without losing or disordering postings across them', async () => {
+    const many = Array.from({ length: 2345 }, (_, i) => doc(`/news/a/${i}`, 'zh-CN', i / 100, i % 2 ? `固态电池新闻${i}` : `新闻${i}`, i % 3 ? '固态电池量产。' : '电池回收。'))
+    const { engine } = engineFor(many)
+    const page = await engine.search('固态电池', { limit: 5000, snippets: false })
+    expect(page.total).toBe(many.filter((_, i) => i % 2 || i % 3).length)
+    // Title hits (odd ids) first, each tier newest first.
+    const ids = page.results.map((r) => Number(r.url.split('/').pop()))
+    const titleTier = ids.filter((id) => id % 2)
+    expect(ids.slice(0, titleTier.length)).toEqual(titleTier)
+    expect(titleTier).toEqual([...titleTier].sort((a, b) => a - b))
+    expect(ids.slice(titleTier.length)).toEqual(ids.slice(titleTier.length).sort((a, b) => a - b))
+  })
+
+  it('scales the number of shard files with the number of articles', () => {
+    const manifestOf = (n: number) => JSON.parse(buildSearchIndex(Array.from({ length: n }, (_, i) => doc(`/news/a/${i}`, 'zh-CN', i, '标题', '正文')), { chunkSize: 10 }).get('manifest.json') ?? '{}') as { shards: number; pairShards: number }
+    expect(manifestOf(3)).toMatchObject({ shards: 1, pairShards: 2 })
+    expect(manifestOf(33)).toMatchObject({ shards: 16, pairShards: 32 })
+  })
+})

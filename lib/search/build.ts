@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Locale } from '@/i18n/routing'
-import { detectScript, encodeRuns, normalize } from './encoder'
+import { detectScript, encodeRuns, normalize, pairKey } from './encoder'
 import {
   createIndex,
   INDEX_VERSION,
@@ -39,9 +39,9 @@ export interface IndexInput {
 }
 
 export interface BuildOptions {
-  /** Token shards: 1,024 keep a first query on the 4,657-article corpus near 40 KB gzip. */
+  /** Token shards (default: by article count, up to 1,024). */
   shards?: number
-  /** Pair shards: the phrase index is larger than the token index, so it is cut finer. */
+  /** Pair shards: the phrase index is larger than the token index, so it is cut finer (default: twice the token shards). */
   pairShards?: number
   /** Results spread over time, so each needs its own chunk: small chunks fetch less. */
   chunkSize?: number
@@ -53,15 +53,30 @@ export const STORY_WINDOW_MS = 48 * 3_600_000
 /** A pair of tokens from two runs (or across title and body) is not a phrase: parked here, never exported. */
 const NOT_A_PHRASE = 2
 
-function deltas(ids: readonly number[]): number[] {
-  const sorted = [...ids].sort((a, b) => a - b)
-  return sorted.map((id, i) => (i === 0 ? id : id - (sorted[i - 1] as number)))
+/** Articles per FlexSearch pass: memory stays that of one batch's index plus the postings kept. */
+const BATCH = 1000
+
+/** Postings kept across passes: [title ids, body ids], ascending (passes go in id order). */
+type Postings = Map<string, [number[], number[]]>
+
+function keep(postings: Postings, key: string, entry: (number[] | null | undefined)[]): void {
+  let kept = postings.get(key)
+  if (!kept) postings.set(key, (kept = [[], []]))
+  // One id at a time: spreading a long list into push() overflows the stack.
+  for (const slot of [0, 1] as const) for (const id of entry[slot] ?? []) kept[slot].push(id)
 }
 
-function slots(entry: (number[] | null | undefined)[]): Slots | null {
-  const title = entry[0] ?? []
-  const body = entry[1] ?? []
-  return title.length + body.length > 0 ? [deltas(title), deltas(body)] : null
+function deltas(ids: readonly number[]): number[] {
+  return ids.map((id, i) => (i === 0 ? id : id - (ids[i - 1] as number)))
+}
+
+const slots = ([title, body]: [number[], number[]]): Slots => [deltas(title), deltas(body)]
+
+/** Shard counts: 1,024 / 2,048 keep a first query on the 4,657-article corpus near 30 KB gzip; small sites need fewer files. */
+function shardCounts(count: number): { shards: number; pairShards: number } {
+  let shards = 1
+  while (shards < 1024 && shards * 4 < count) shards *= 2
+  return { shards, pairShards: shards * 2 }
 }
 
 /** Per id, the distance back to its story's newest copy (see Manifest.stories). */
@@ -76,59 +91,72 @@ export function storyOffsets(docs: readonly { title: string; time: number }[]): 
   })
 }
 
-/** All index files, keyed by path relative to the index folder. */
-export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}): Map<string, string> {
-  const shardCount = options.shards ?? 1024
-  const pairShardCount = options.pairShards ?? 2048
-  const chunkSize = options.chunkSize ?? 10
-  const docs = [...input].sort((a, b) => b.time - a.time || a.url.localeCompare(b.url))
-
+/**
+ * FlexSearch indexes the documents (ids = positions), a batch at a time; each batch's export is
+ * kept as postings per token and per pair of neighbouring tokens.
+ */
+function indexDocuments(docs: readonly IndexInput[]): { tokens: Postings; pairs: Postings } {
+  const tokens: Postings = new Map()
+  const pairs: Postings = new Map()
   // FlexSearch asks for a token's slot with its position: these describe the document being added.
   let titleLength = 0
   let hanTitleLength = 0
   let runOf: number[] = []
-  const tokens = createIndex((_content, _term, i) => (i < titleLength ? 0 : 1), false)
-  // Pairs come from Han runs only: Latin words are never phrases, and their pairs would only cost memory.
-  const phrases = createIndex((_content, _term, i, next) => {
-    if (next === null || next === undefined) return 0
-    if (runOf[i] !== runOf[i + 1]) return NOT_A_PHRASE
-    return i + 1 < hanTitleLength ? 0 : 1
-  })
-  docs.forEach((doc, id) => {
-    const titleRuns = encodeRuns(doc.title)
-    const runs = [...titleRuns, ...encodeRuns(doc.text)]
-    titleLength = titleRuns.reduce((n, run) => n + run.length, 0)
-    tokens.add(id, runs.flat() as unknown as string)
-    const han = runs.map((run) => (run.length > 1 ? run : []))
-    hanTitleLength = han.slice(0, titleRuns.length).reduce((n, run) => n + run.length, 0)
-    runOf = han.flatMap((run, r) => run.map(() => r))
-    if (runOf.length > 1) phrases.add(id, han.flat() as unknown as string)
-  })
+  for (let start = 0; start < docs.length; start += BATCH) {
+    const words = createIndex((_content, _term, i) => (i < titleLength ? 0 : 1), false)
+    // Pairs come from Han runs only: Latin words are never phrases, and their pairs would only cost memory.
+    const phrases = createIndex((_content, _term, i, next) => {
+      if (next === null || next === undefined) return 0
+      if (runOf[i] !== runOf[i + 1]) return NOT_A_PHRASE
+      return i + 1 < hanTitleLength ? 0 : 1
+    })
+    docs.slice(start, start + BATCH).forEach((doc, offset) => {
+      const id = start + offset
+      const titleRuns = encodeRuns(doc.title)
+      const runs = [...titleRuns, ...encodeRuns(doc.text)]
+      titleLength = titleRuns.reduce((n, run) => n + run.length, 0)
+      words.add(id, runs.flat() as unknown as string)
+      const han = runs.map((run) => (run.length > 1 ? run : []))
+      hanTitleLength = han.slice(0, titleRuns.length).reduce((n, run) => n + run.length, 0)
+      runOf = han.flatMap((run, r) => run.map(() => r))
+      if (runOf.length > 1) phrases.add(id, han.flat() as unknown as string)
+    })
+    words.export((key: string, data: string) => {
+      if (!key.endsWith('map')) return
+      for (const [token, entry] of JSON.parse(data) as [string, number[][]][]) keep(tokens, token, entry)
+    })
+    phrases.export((key: string, data: string) => {
+      if (!key.endsWith('ctx')) return
+      for (const [keyword, entries] of JSON.parse(data) as [string, [string, number[][]][]][]) {
+        for (const [token, entry] of entries) keep(pairs, pairKey(keyword, token), entry)
+      }
+    })
+  }
+  return { tokens, pairs }
+}
+
+/** All index files, keyed by path relative to the index folder. */
+export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}): Map<string, string> {
+  const docs = [...input].sort((a, b) => b.time - a.time || a.url.localeCompare(b.url))
+  const auto = shardCounts(docs.length)
+  const shardCount = options.shards ?? auto.shards
+  const pairShardCount = options.pairShards ?? auto.pairShards
+  const chunkSize = options.chunkSize ?? 10
+  const { tokens, pairs } = indexDocuments(docs)
 
   const tokenShards: TokenShard[] = Array.from({ length: shardCount }, () => [])
+  for (const [token, postings] of tokens) {
+    if (postings[0].length + postings[1].length > 0) (tokenShards[tokenShard(token, shardCount)] as TokenShard).push([token, slots(postings)])
+  }
   const pairShards: Map<string, [string, Slots][]>[] = Array.from({ length: pairShardCount }, () => new Map())
-  tokens.export((key: string, data: string) => {
-    if (key.endsWith('map')) {
-      for (const [token, entry] of JSON.parse(data) as [string, number[][]][]) {
-        const value = slots(entry)
-        if (value) (tokenShards[tokenShard(token, shardCount)] as TokenShard).push([token, value])
-      }
-    }
-  })
-  phrases.export((key: string, data: string) => {
-    if (key.endsWith('ctx')) {
-      for (const [keyword, entries] of JSON.parse(data) as [string, [string, number[][]][]][]) {
-        for (const [token, entry] of entries) {
-          const value = slots(entry)
-          if (!value) continue
-          const shard = pairShards[pairShard(keyword, token, pairShardCount)] as Map<string, [string, Slots][]>
-          let list = shard.get(keyword)
-          if (!list) shard.set(keyword, (list = []))
-          list.push([token, value])
-        }
-      }
-    }
-  })
+  for (const [key, postings] of pairs) {
+    if (postings[0].length + postings[1].length === 0) continue
+    const [keyword = '', token = ''] = key.split(' ')
+    const shard = pairShards[pairShard(keyword, token, pairShardCount)] as Map<string, [string, Slots][]>
+    let list = shard.get(keyword)
+    if (!list) shard.set(keyword, (list = []))
+    list.push([token, slots(postings)])
+  }
 
   const files = new Map<string, string>()
   tokenShards.forEach((shard, i) => files.set(shardFile(i), JSON.stringify(shard)))
