@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useId, useRef, useState, type CompositionEvent, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type CompositionEvent, type KeyboardEvent, type ReactNode } from 'react'
 import type { Locale } from '@/i18n/routing'
 import type { Range, SearchEngine, SearchPage } from '@/lib/search/engine'
 import { UnpublishedBadge } from '../ui/badge'
@@ -62,7 +62,7 @@ function getEngine(): Promise<SearchEngine> {
 }
 
 function Highlight({ text, ranges }: { text: string; ranges: Range[] }) {
-  const parts: React.ReactNode[] = []
+  const parts: ReactNode[] = []
   let at = 0
   for (const [start, end] of ranges) {
     parts.push(text.slice(at, start), (
