@@ -60,18 +60,23 @@ test.describe('search under npm run dev', () => {
   })
 
   test.afterAll(async () => {
-    // The whole process group: dev.mjs, next dev and its workers.
-    if (dev?.pid && dev.exitCode === null) {
-      const exited = new Promise((resolve) => dev?.once('exit', resolve))
-      try {
-        process.kill(-dev.pid, 'SIGTERM')
-      } catch {
-        // already gone
+    // The whole process group (dev.mjs, next dev and its workers), until none is left.
+    const group = dev?.pid
+    if (group) {
+      const alive = () => {
+        try {
+          process.kill(-group, 0)
+          return true
+        } catch {
+          return false
+        }
       }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+      if (alive()) process.kill(-group, 'SIGTERM')
+      for (let i = 0; i < 40 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 250))
+      if (alive()) process.kill(-group, 'SIGKILL')
     }
     if (log >= 0) closeSync(log)
-    if (copy) rmSync(copy, { recursive: true, force: true })
+    if (copy) rmSync(copy, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
   })
 
   test('the index exists when dev starts, answers in the search box, and follows content changes', async ({ browser }) => {
