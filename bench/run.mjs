@@ -6,7 +6,7 @@
  * bench/results/latest.{json,md}.
  *
  *   npm run bench                          everything (≈15 min on 2 cores)
- *   npm run bench -- --only build,serve    some sections: build, scale, rebuild, serve, load, cluster, feeds, weight, lighthouse
+ *   npm run bench -- --only build,serve    some sections: build, search, scale, rebuild, serve, load, cluster, feeds, weight, lighthouse
  *   npm run bench -- --articles 10000,20000   synthetic sizes for `scale`
  *
  * Hugo + Mainroad figures on the same corpus (measured by the project; Hugo is not installable
@@ -19,12 +19,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { measureSearchBrowser } from './search-browser.mjs'
+import { measureSearch, searchRows } from './search.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
   options: {
     content: { type: 'string', default: path.resolve(root, '../shared/corpus/articles') },
-    only: { type: 'string', default: 'build,scale,rebuild,serve,load,cluster,feeds,weight,lighthouse' },
+    only: { type: 'string', default: 'build,search,scale,rebuild,serve,load,cluster,feeds,weight,lighthouse' },
     articles: { type: 'string', default: '10000,20000' },
     port: { type: 'string', default: '3900' },
   },
@@ -599,6 +601,15 @@ if (needsMainBuild) {
     ['build 4,675: CPU s vs Hugo + Mainroad (119)', `×${round(b.cpuSeconds / HUGO.cpuSeconds)}`, `≤ 119 ${mark(b.cpuSeconds <= HUGO.cpuSeconds)}`],
     ['build 4,675: repair warnings / errors reported', `${b.repairWarnings} / ${b.errors}`, ''],
   )
+}
+
+if (sections.has('search')) {
+  // On the main build's copy when there is one (its content build is the corpus), else on a copy of its own.
+  const dir = needsMainBuild ? mainDir : scratchCopy('search-site')
+  const r = (results.search = await measureSearch({ contentDir: needsMainBuild ? null : contentCopy('search-content', args.content), dir, log }))
+  rows.push(...searchRows(r).map(([name, value, target]) => [`search: ${name.trim()}`, value, target]))
+  const b = (results.searchBrowser = await measureSearchBrowser({ indexDir: path.join(dir, 'public', 'search'), port: Number(args.port) + 1 }))
+  rows.push([`search: Chromium latency warm p50 / p95, ms (cold p50 / p95, ${b.queries} queries)`, `${b.warmMs.p50} / ${b.warmMs.p95} (${b.coldMs.p50} / ${b.coldMs.p95})`, `p95 ≤ 5 ${mark(b.warmMs.p95 <= 5)}`])
 }
 
 if (sections.has('rebuild')) {

@@ -275,8 +275,8 @@ test.describe('a damaged search index', () => {
       await page.goto('/search')
       const input = page.locator('main').getByRole('combobox')
       await hydrated(input)
-      // The first shard request fails; every later one is served as usual.
-      await page.route('**/search/shards/*.json', (route) => route.fulfill(reply), { times: 1 })
+      // The first shard request (of words or of phrase pairs) fails; every later one is served as usual.
+      await page.route(/\/search\/(shards|pairs)\/\d+\.json$/, (route) => route.fulfill(reply), { times: 1 })
       await input.fill(LAB_QUERY)
       await expect(page.locator('main').getByRole('alert')).toHaveText(SEARCH_UNAVAILABLE)
       await expect(page.locator('main [data-search-result]')).toHaveCount(0)

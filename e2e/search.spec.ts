@@ -146,16 +146,103 @@ test.describe('instant search', () => {
     await expect(main.getByRole('option').first()).toBeVisible()
   })
 
-  test('all editions widens the search beyond the current edition', async ({ page }) => {
+  test('a Chinese word matches as a phrase, never as its characters far apart', async ({ page }) => {
+    await page.goto(`/zh-hk/search?q=${encodeURIComponent('數據中心')}`)
+    const results = page.locator('main [data-search-result]')
+    await expect(results.filter({ hasText: '電訊商加快建設綠色數據中心' })).toHaveCount(1)
+    // 數據 and 中心 both occur in this one, but apart.
+    await expect(page.locator('main p[aria-live]')).toHaveText(/^找到 \d+ 項結果$/)
+    await expect(results.filter({ hasText: '統計處公布季度數據' })).toHaveCount(0)
+    // The control: each word alone finds it.
+    await page.goto(`/zh-hk/search?q=${encodeURIComponent('數據 中心')}`)
+    await expect(results.filter({ hasText: '統計處公布季度數據' })).toHaveCount(1)
+  })
+
+  test('one result per story: copies of it are counted, not listed', async ({ page }) => {
+    await page.goto('/zh-hk')
+    const { input, options } = widget(page)
+    await hydrated(input)
+    await input.fill('綠色數據中心')
+    const story = options.filter({ hasText: '電訊商加快建設綠色數據中心' })
+    await expect(story).toHaveCount(1)
+    await expect(story.locator('[data-duplicates]')).toHaveText('· 另有 1 篇相同報道')
+  })
+
+  test('the current edition comes first, the other editions follow in their own group', async ({ page }) => {
     await page.goto('/en')
     const { input, options } = widget(page)
     await hydrated(input)
     await input.fill('AI')
     await expect(options.first()).toBeVisible()
-    for (const href of await options.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))) expect(href).toMatch(/^\/en\//)
+    const hrefs = await options.evaluateAll((links) => links.map((link) => [link.getAttribute('href') ?? '', link.closest('[data-other-editions]') !== null] as const))
+    const own = hrefs.filter(([, other]) => !other)
+    const others = hrefs.filter(([, other]) => other)
+    expect(own.length).toBeGreaterThan(0)
+    expect(others.length).toBeGreaterThan(0)
+    for (const [href] of own) expect(href).toMatch(/^\/en\//)
+    for (const [href] of others) expect(href).not.toMatch(/^\/en\//)
+    // Own results first: no own result after the first other one.
+    expect(hrefs.findIndex(([, other]) => other)).toBe(own.length)
+    await expect(page.locator('aside [data-other-editions]').getByText('Other editions', { exact: true })).toBeVisible()
+    await expect(page.locator('aside').getByRole('checkbox')).toHaveCount(0)
+  })
 
-    await page.locator('aside section[data-widget="search"]').getByRole('checkbox').check()
-    await expect.poll(() => options.evaluateAll((links) => links.some((link) => !(link.getAttribute('href') ?? '').startsWith('/en/')))).toBe(true)
+  test('the dropdown is compact and ends with a link to every result', async ({ page }) => {
+    await page.goto('/')
+    const { input, options } = widget(page)
+    await hydrated(input)
+    await input.fill('表示')
+    await expect(options).toHaveCount(8)
+    const heights = await options.evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height))
+    for (const height of heights) expect(height).toBeLessThan(110)
+    const all = page.locator('aside [data-view-all]')
+    await expect(all).toHaveText(/^查看全部 \d+ 条结果$/)
+    const total = Number(/\d+/.exec(await all.innerText())?.[0])
+    expect(total).toBeGreaterThan(8)
+    await all.click()
+    await expect(page).toHaveURL((url) => url.pathname === '/search' && url.searchParams.get('q') === '表示')
+    await expect(page.locator('main p[aria-live]')).toHaveText(`找到 ${total} 条结果`)
+  })
+
+  test('the search page pages through every result to the last one', async ({ page }) => {
+    await page.goto('/search')
+    const main = page.locator('main')
+    await expect(main.getByText('输入关键词，搜索本站新闻。')).toBeVisible()
+    const input = main.getByRole('combobox')
+    await hydrated(input)
+    await input.fill('表示')
+    const results = main.locator('[data-search-result]')
+    await expect(results.first()).toBeVisible()
+    // The prompt is gone once there are results.
+    await expect(main.getByText('输入关键词，搜索本站新闻。')).toHaveCount(0)
+    const total = Number(/\d+/.exec(await main.locator('p[aria-live]').innerText())?.[0])
+    const pages = Math.ceil(total / 10)
+    expect(pages).toBeGreaterThan(1)
+    const seen = new Set<string>()
+    for (let n = 1; n <= pages; n++) {
+      await expect(main.locator('[data-page-of]')).toHaveText(`第 ${n} / ${pages} 页`)
+      await expect(results).toHaveCount(n < pages ? 10 : total - (pages - 1) * 10)
+      for (const href of await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))) seen.add(href)
+      if (n < pages) await main.getByRole('button', { name: '下一页' }).click()
+    }
+    await expect(main.getByRole('button', { name: '下一页' })).toBeDisabled()
+    expect(seen.size).toBe(total)
+    await expect(page).toHaveURL((url) => url.searchParams.get('page') === String(pages))
+    await page.reload()
+    await expect(main.locator('[data-page-of]')).toHaveText(`第 ${pages} / ${pages} 页`)
+  })
+
+  test('every match is marked, each one whole', async ({ page }) => {
+    await page.goto(`/zh-hk/search?q=${encodeURIComponent('數據中心')}`)
+    const story = page.locator('main [data-search-result]', { hasText: '電訊商加快建設綠色數據中心' })
+    await expect(story).toBeVisible()
+    // In the title and in the snippet, always the whole word.
+    expect((await story.locator('mark').allInnerTexts()).length).toBeGreaterThanOrEqual(2)
+    for (const mark of await story.locator('mark').allInnerTexts()) expect(mark).toBe('數據中心')
+    await page.goto(`/en/search?q=${encodeURIComponent('chip demand')}`)
+    const english = page.locator('main [data-search-result]', { hasText: 'Global chipmakers lift capital spending' })
+    await expect(english).toBeVisible()
+    for (const mark of await english.locator('mark').allInnerTexts()) expect(mark.toLowerCase()).toMatch(/^(chips?|demand)$/)
   })
 
   test('an unreachable index shows a clear message', async ({ page }) => {

@@ -37,7 +37,7 @@ const tmpDir = `${outDir}.tmp`
 rmSync(tmpDir, { recursive: true, force: true })
 let raw = 0
 let gzip = 0
-const sizes = { shards: 0, meta: 0, text: 0 }
+const sizes = { shards: 0, pairs: 0, meta: 0, text: 0 }
 for (const [name, content] of files) {
   const file = path.join(tmpDir, name)
   mkdirSync(path.dirname(file), { recursive: true })
@@ -55,6 +55,6 @@ const done = performance.now()
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
 console.log(
   `search index: ${documents.length} articles, ${files.size} files, ${kb(raw)} raw / ${kb(gzip)} gzip ` +
-    `(shards ${kb(sizes.shards)}, metadata ${kb(sizes.meta)}, texts ${kb(sizes.text)} gzip) → ${path.relative(projectDir, outDir)}/`,
+    `(token shards ${kb(sizes.shards)}, pair shards ${kb(sizes.pairs)}, metadata ${kb(sizes.meta)}, texts ${kb(sizes.text)} gzip) → ${path.relative(projectDir, outDir)}/`,
 )
 console.log(`time: read ${((read - started) / 1000).toFixed(1)} s, index ${((built - read) / 1000).toFixed(1)} s, write ${((done - built) / 1000).toFixed(1)} s`)

@@ -1,5 +1,6 @@
-// `npm run dev`: the content build, `next dev`, and a content build again whenever a file under
-// CONTENT_DIR changes (each Contentlayer shard keeps its cache, so that takes a few seconds).
+// `npm run dev`: the content build and the search index, `next dev`, and both again whenever a
+// file under CONTENT_DIR changes (each Contentlayer shard keeps its cache, so that takes a few
+// seconds). The index is built as `next dev` shows content: drafts and scheduled articles included.
 import { spawn, spawnSync } from 'node:child_process'
 import { watch } from 'node:fs'
 import path from 'node:path'
@@ -7,9 +8,10 @@ import path from 'node:path'
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const contentDir = path.resolve(root, process.env.CONTENT_DIR?.trim() || 'content')
-const buildContent = () => spawnSync(bin('tsx'), [path.join(root, 'scripts', 'content-build.ts')], { stdio: 'inherit' }).status
+const run = (script, env = {}) => spawnSync(bin('tsx'), [path.join(root, 'scripts', script)], { stdio: 'inherit', env: { ...process.env, ...env } }).status
+const buildContent = () => run('content-build.ts') === 0 && run('build-search.ts', { NODE_ENV: 'development' }) === 0
 
-if (buildContent() !== 0) process.exit(1)
+if (!buildContent()) process.exit(1)
 
 const next = spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' })
 let timer

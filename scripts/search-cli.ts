@@ -34,16 +34,21 @@ const query = positionals.join(' ')
 if (!query.trim()) fail('No query given')
 
 const engine = new SearchEngine((file) => readFile(path.join(indexDir, file), 'utf8'))
-let results
+let page
 try {
-  results = await engine.search(query, { edition: edition as Locale | 'all', limit })
+  page = await engine.search(query, { edition: edition as Locale | 'all', limit })
 } catch (error) {
   console.error(`Cannot search ${path.relative(process.cwd(), indexDir)}/: run \`npm run build:search\` first. ${String(error)}`)
   process.exit(1)
 }
+const { results, total } = page
 if (values.json) {
-  console.log(JSON.stringify(results.map(({ url, title, date, source, edition, snippet, status }) => ({ url, title, date, source, edition, snippet, status }))))
+  console.log(JSON.stringify(results.map(({ url, title, date, source, edition, snippet, duplicates, status }) => ({ url, title, date, source, edition, snippet, duplicates, status }))))
 } else {
-  if (results.length === 0) console.log('No results.')
-  results.forEach((r, i) => console.log(`${String(i + 1).padStart(2)}. ${r.status ? `[${r.status}] ` : ''}${r.title}\n    ${r.url} · ${r.date.slice(0, 10)} · ${r.source} · ${r.edition}\n    ${r.snippet}`))
+  console.log(total === 0 ? 'No results.' : `${total} results (one per story)${total > results.length ? `, first ${results.length}` : ''}:`)
+  results.forEach((r, i) =>
+    console.log(
+      `${String(i + 1).padStart(2)}. ${r.status ? `[${r.status}] ` : ''}${r.title}${r.duplicates ? ` (+${r.duplicates} copies)` : ''}\n    ${r.url} · ${r.date.slice(0, 10)} · ${r.source} · ${r.edition}\n    ${r.snippet}`,
+    ),
+  )
 }

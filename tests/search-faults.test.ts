@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Locale } from '@/i18n/routing'
 import { buildSearchIndex, type IndexInput } from '@/lib/search/build'
-import { encodeQuery, hashToken, queryTokens } from '@/lib/search/encoder'
+import { encodeQuery, queryKeys } from '@/lib/search/encoder'
 import { SearchEngine, SearchIndexError } from '@/lib/search/engine'
-import { manifestFile, metaFile, shardFile, textFile, type Manifest } from '@/lib/search/format'
+import { manifestFile, metaFile, pairFile, pairShard, shardFile, textFile, tokenShard, type Manifest } from '@/lib/search/format'
 
 /**
  * A damaged or half-deployed index: every missing or corrupt file gives an error that names it
@@ -29,7 +29,7 @@ const files = buildSearchIndex(
     doc('/news/lab/2', 'zh-CN', 2, '股市收盘', '大盘上涨，台积电概念股走强。'),
     doc('/en/news/lab/3', 'en', 3, 'Chip makers', 'Demand for chips keeps growing.'),
   ],
-  { shards: SHARDS, chunkSize: CHUNK },
+  { shards: SHARDS, pairShards: SHARDS, chunkSize: CHUNK },
 )
 
 type Override = string | Error | ((file: string) => string)
@@ -51,11 +51,14 @@ function engineWith(overrides: Record<string, Override> = {}) {
   return { engine, loads, repair: (file: string) => delete current[file] }
 }
 
-/** The postings shard a one-word query reads first. */
-function shardOf(query: string): string {
-  const [token] = queryTokens(encodeQuery(query))
-  return shardFile(hashToken(token ?? '') % SHARDS)
+/** The pair shard a three-character word reads (its one pair of neighbouring bigrams), and that pair. */
+function pairOf(query: string): { file: string; keyword: string; token: string } {
+  const [[keyword, token] = ['', '']] = queryKeys(encodeQuery(query)).pairs
+  return { file: pairFile(pairShard(keyword, token, SHARDS)), keyword, token }
 }
+
+/** The token shard a two-character word reads. */
+const shardOf = (word: string) => shardFile(tokenShard(word, SHARDS))
 
 const manifest = JSON.parse(files.get(manifestFile) ?? '{}') as Manifest
 const notFound = new Error('404 Not Found')
@@ -72,7 +75,7 @@ async function failure(promise: Promise<unknown>): Promise<SearchIndexError> {
 describe('search index faults', () => {
   it('the control: the intact index answers', async () => {
     const { engine } = engineWith()
-    expect((await engine.search('台积电')).map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
+    expect((await engine.search('台积电')).results.map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
   })
 
   it('a missing manifest names the file, and the next query loads it again', async () => {
@@ -81,7 +84,7 @@ describe('search index faults', () => {
     expect(error.file).toBe('manifest.json')
     expect(error.message).toBe('Search index file manifest.json could not be loaded: 404 Not Found')
     repair(manifestFile)
-    expect((await engine.search('台积电')).map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
+    expect((await engine.search('台积电')).results.map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
     expect(loads.filter((f) => f === manifestFile)).toHaveLength(2)
   })
 
@@ -90,8 +93,10 @@ describe('search index faults', () => {
     ['empty', '', /manifest\.json is not valid JSON/],
     ['null', 'null', /manifest\.json is not an object/],
     ['a list', '[]', /manifest\.json is not an object/],
-    ['another version', JSON.stringify({ ...manifest, version: 99 }), /manifest\.json has version 99, expected 1: rebuild the index/],
+    ['another version', JSON.stringify({ ...manifest, version: 99 }), /manifest\.json has version 99, expected 2: rebuild the index/],
     ['no shard count', JSON.stringify({ ...manifest, shards: 0 }), /manifest\.json has no valid shard count/],
+    ['no pair shard count', JSON.stringify({ ...manifest, pairShards: undefined }), /manifest\.json has no valid pair shard count/],
+    ['a story pointing past the first article', JSON.stringify({ ...manifest, stories: [0, 5, 0] }), /manifest\.json has no valid story list/],
     ['too few edition codes', JSON.stringify({ ...manifest, editions: '0' }), /manifest\.json has 1 edition codes for 3 articles/],
   ])('a corrupt manifest (%s) names the file and what is wrong', async (_, text, message) => {
     const { engine } = engineWith({ [manifestFile]: text })
@@ -99,36 +104,48 @@ describe('search index faults', () => {
   })
 
   it('a missing postings shard names the file; the next query loads it again', async () => {
-    const shard = shardOf('台积电')
+    const shard = pairOf('台积电').file
     const { engine, repair } = engineWith({ [shard]: notFound })
     const error = await failure(engine.search('台积电'))
     expect(error.file).toBe(shard)
     expect(error.message).toBe(`Search index file ${shard} could not be loaded: 404 Not Found`)
     repair(shard)
-    expect((await engine.search('台积电')).map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
+    expect((await engine.search('台积电')).results.map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
   })
 
   it.each([
-    ['not JSON', () => '{"truncated": [[0, 1', /is not valid JSON/],
-    ['a list', () => '[]', /is not an object of postings/],
-    ['null', () => 'null', /is not an object of postings/],
-    ['postings of the wrong type', (token: string) => JSON.stringify({ [token]: 'abc' }), /has invalid postings for/],
-    ['fractional ids', (token: string) => JSON.stringify({ [token]: [[0.5], []] }), /has invalid postings for/],
-    ['negative ids', (token: string) => JSON.stringify({ [token]: [[-1], []] }), /has invalid postings for/],
-    ['ids past the last article', (token: string) => JSON.stringify({ [token]: [[0, 7], [0]] }), /has invalid postings for/],
-  ])('a corrupt postings shard (%s) names the file instead of answering wrong', async (_, make, message) => {
-    const [token = ''] = queryTokens(encodeQuery('台积电'))
-    const shard = shardOf('台积电')
-    const { engine } = engineWith({ [shard]: make(token) })
+    ['not JSON', () => '[["truncated", [[0, 1', /is not valid JSON/],
+    ['an object', () => '{}', /is not a list of postings/],
+    ['null', () => 'null', /is not a list of postings/],
+    ['postings of the wrong type', (keyword: string, token: string) => JSON.stringify([[keyword, [[token, 'abc']]]]), /has invalid postings for/],
+    ['fractional ids', (keyword: string, token: string) => JSON.stringify([[keyword, [[token, [[0.5], []]]]]]), /has invalid postings for/],
+    ['negative ids', (keyword: string, token: string) => JSON.stringify([[keyword, [[token, [[-1], []]]]]]), /has invalid postings for/],
+    ['ids past the last article', (keyword: string, token: string) => JSON.stringify([[keyword, [[token, [[0, 7], [0]]]]]]), /has invalid postings for/],
+  ])('a corrupt pair shard (%s) names the file instead of answering wrong', async (_, make, message) => {
+    const { file, keyword, token } = pairOf('台积电')
+    const { engine } = engineWith({ [file]: make(keyword, token) })
     const error = await failure(engine.search('台积电'))
-    expect(error.file).toBe(shard)
+    expect(error.file).toBe(file)
+    expect(error.message).toMatch(message)
+  })
+
+  it.each([
+    ['an object', () => '{"美国": [[0], []]}', /is not a list of postings/],
+    ['postings of the wrong type', () => JSON.stringify([['美国', 'abc']]), /has invalid postings for "美国"/],
+    ['ids past the last article', () => JSON.stringify([['美国', [[3], []]]]), /has invalid postings for "美国"/],
+    ['an entry without a token', () => JSON.stringify([[7, [[0], []]]]), /has invalid postings for "7"/],
+  ])('a corrupt token shard (%s) names the file instead of answering wrong', async (_, make, message) => {
+    const file = shardOf('美国')
+    const { engine } = engineWith({ [file]: make() })
+    const error = await failure(engine.search('美国'))
+    expect(error.file).toBe(file)
     expect(error.message).toMatch(message)
   })
 
   it('words that are names of object properties are ordinary words, not postings', async () => {
     const { engine } = engineWith()
     for (const query of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
-      expect(await engine.search(query), query).toEqual([])
+      expect((await engine.search(query)).total, query).toBe(0)
     }
   })
 
@@ -152,9 +169,9 @@ describe('search index faults', () => {
 
   it('a missing text costs only its snippet: the result is still shown', async () => {
     const { engine } = engineWith({ [textFile(0)]: notFound })
-    const results = await engine.search('台积电')
+    const { results } = await engine.search('台积电')
     expect(results.map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
-    expect(results[0]).toMatchObject({ title: '台积电扩产', snippet: '', match: null })
+    expect(results[0]).toMatchObject({ title: '台积电扩产', snippet: '', matches: [] })
     expect(results[1]?.snippet).toContain('台积电')
   })
 

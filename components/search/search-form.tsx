@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { editionHref, type Locale } from '@/i18n/routing'
+import { siteConfig } from '@/lib/config'
 import { InstantSearch } from './instant-search'
 
 /**
@@ -17,18 +18,25 @@ export async function SearchForm({ locale, variant, query = '' }: { locale: Loca
       locale={locale}
       action={editionHref(locale, '/search')}
       variant={variant}
+      pageSize={siteConfig.pageSize}
       initialQuery={query}
       labels={{
         label: tw('searchLabel'),
         placeholder: tw('searchPlaceholder'),
         button: tw('searchButton'),
-        allEditions: ts('allEditions'),
+        prompt: ts('prompt'),
         results: ts('results'),
         loading: ts('loading'),
         error: ts('error'),
         noResults: ts('noResults'),
         countOne: ts('countOne'),
         countOther: ts.raw('countOther') as string,
+        otherEditions: ts('otherEditions'),
+        duplicates: ts.raw('duplicates') as string,
+        viewAll: ts.raw('viewAll') as string,
+        previous: ts('previous'),
+        next: ts('next'),
+        pageOf: ts.raw('pageOf') as string,
         draft: tp('draft'),
         scheduled: tp('scheduled'),
       }}

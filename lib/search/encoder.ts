@@ -70,29 +70,52 @@ export function encode(text: string): string[] {
 }
 
 /**
- * Regional vocabulary that character folding cannot bridge. Each group lists equivalent terms;
- * a query containing one finds any. Written in either script: entries are folded on load.
+ * The tokens of a text by run: one list per Han run (its bigrams) and per Latin word. Neighbouring
+ * tokens of one Han run are what a phrase query matches; across runs they are not neighbours.
  */
-export const SYNONYMS: readonly (readonly string[])[] = [
+export function encodeRuns(text: string): string[][] {
+  const runs: string[][] = []
+  for (const match of normalize(text).matchAll(TOKEN)) {
+    const tokens: string[] = []
+    if (match[1]) hanTokens(match[1], tokens)
+    else if (match[2]) tokens.push(foldWord(match[2]))
+    runs.push(tokens)
+  }
+  return runs
+}
+
+/**
+ * Vocabulary that character folding cannot bridge. A plain list holds terms that mean the same
+ * everywhere: a query with one finds any. A regional pair holds a mainland term and its
+ * Taiwan/Hong Kong counterpart that mean something else on the other side (mainland 资料 are
+ * materials, 影片 a film; Taiwan 程序 is a procedure, 质量 mass), so a query expands into the
+ * other region's term only in the other region's articles. Written in either script: entries are
+ * folded on load.
+ */
+export type SynonymGroup = readonly string[] | { readonly mainland: readonly string[]; readonly taiwan: readonly string[] }
+
+export const SYNONYMS: readonly SynonymGroup[] = [
   ['英伟达', '輝達', 'nvidia'],
   ['芯片', '晶片'],
   ['特朗普', '川普'],
   ['人工智能', '人工智慧'],
   ['美联储', '聯準會', '联邦储备'],
   ['台积电', '台積電', 'tsmc'],
-  ['软件', '軟體'],
-  ['硬件', '硬體'],
+  // 软体 and 硬体 are molluscs and hard shells in mainland text.
+  { mainland: ['软件'], taiwan: ['軟體'] },
+  { mainland: ['硬件'], taiwan: ['硬體'] },
   ['网络', '網路'],
-  ['数据', '資料'],
-  ['信息', '資訊'],
-  ['视频', '影片'],
+  { mainland: ['数据'], taiwan: ['資料'] },
+  { mainland: ['信息'], taiwan: ['資訊'] },
+  { mainland: ['视频'], taiwan: ['影片'] },
   ['打印机', '印表機'],
   ['内存', '記憶體'],
   ['服务器', '伺服器'],
-  ['程序', '程式'],
+  { mainland: ['程序'], taiwan: ['程式'] },
   ['鼠标', '滑鼠'],
   ['出租车', '計程車', '的士'],
-  ['悉尼', '雪梨'],
+  // 雪梨 is a pear in mainland text.
+  { mainland: ['悉尼'], taiwan: ['雪梨'] },
   ['新西兰', '紐西蘭'],
   ['奥巴马', '歐巴馬'],
   ['普京', '普丁'],
@@ -100,71 +123,185 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['脸书', '臉書', 'facebook'],
   ['推特', 'twitter'],
   ['意大利', '義大利'],
-  ['航天', '太空'],
-  ['质量', '品質'],
-  ['短信', '簡訊'],
+  // Mainland 太空 is outer space, not the space industry.
+  { mainland: ['航天'], taiwan: ['太空'] },
+  { mainland: ['质量'], taiwan: ['品質'] },
+  // Mainland 简讯 is a news brief.
+  { mainland: ['短信'], taiwan: ['簡訊'] },
 ]
 
-let synonymGroups: string[][] | null = null
+/** Mainland China (zh-CN and every other edition) or Taiwan/Hong Kong (zh-TW, zh-HK). */
+export type Region = 'mainland' | 'taiwan'
 
-/** Synonym groups, folded, longest term first so that 人工智能 wins over a shorter overlap. */
-function groups(): string[][] {
-  synonymGroups ??= SYNONYMS.map((group) => [...new Set(group.map(normalize))]).filter((group) => group.length > 1)
-  return synonymGroups
+export function regionOf(edition: string): Region {
+  return edition === 'zh-TW' || edition === 'zh-HK' ? 'taiwan' : 'mainland'
+}
+
+interface FoldedTerm {
+  term: string
+  region: Region | null
+  group: FoldedTerm[]
+}
+
+let synonymTerms: FoldedTerm[] | null = null
+
+/** Every synonym term, folded, each knowing its group; longest first, so 人工智能 wins over a shorter overlap. */
+function foldedTerms(): FoldedTerm[] {
+  if (synonymTerms) return synonymTerms
+  synonymTerms = []
+  for (const group of SYNONYMS) {
+    const sides: [readonly string[], Region | null][] = 'mainland' in group ? [[group.mainland, 'mainland'], [group.taiwan, 'taiwan']] : [[group as readonly string[], null]]
+    const terms: FoldedTerm[] = []
+    for (const [list, region] of sides) {
+      for (const raw of list) {
+        const term = normalize(raw)
+        if (!terms.some((t) => t.term === term)) terms.push({ term, region, group: terms })
+      }
+    }
+    if (terms.length > 1) synonymTerms.push(...terms)
+  }
+  synonymTerms.sort((a, b) => b.term.length - a.term.length)
+  return synonymTerms
 }
 
 /**
- * A query clause: documents must match one of the alternatives; an alternative matches when the
- * document has all its tokens.
+ * One searchable word. A Han word matches where its characters stand together (its bigrams, as a
+ * phrase); a Latin word matches as a word.
  */
-export type Clause = string[][]
+export interface QueryWord {
+  /** The folded word, for highlighting. */
+  text: string
+  tokens: string[]
+}
 
-/**
- * Query-time encoding: clauses to AND together. Synonym terms expand into alternatives; every
- * other token is a clause of its own. The query is cut to MAX_QUERY_CHARS and the result to
- * MAX_QUERY_TOKENS clauses; an empty list means "nothing searchable" (only punctuation, emoji…).
- */
-export function encodeQuery(query: string): Clause[] {
-  let text = normalize(query.slice(0, MAX_QUERY_CHARS))
-  const clauses: Clause[] = []
-  const seen = new Set<string>()
-  const add = (clause: Clause) => {
-    const key = JSON.stringify(clause)
-    if (!seen.has(key) && clause.every((alternative) => alternative.length > 0)) {
-      seen.add(key)
-      clauses.push(clause)
+/** Words that must all match; `region`: only in that region's articles. */
+export interface Alternative {
+  words: QueryWord[]
+  region: Region | null
+}
+
+/** A query clause: documents must match one of its alternatives. */
+export type Clause = Alternative[]
+
+/** At most this many alternatives per Han run that holds several synonym terms. */
+const MAX_ALTERNATIVES = 16
+
+function wordsOf(text: string): QueryWord[] {
+  return [...text.matchAll(TOKEN)].map((match) => {
+    const word = match[1] ?? foldWord(match[2] as string)
+    return { text: word, tokens: tokensOfNormalized(word) }
+  })
+}
+
+/** The typed term and its own region's terms match anywhere; the other region's, only there. */
+function regionFor(typed: FoldedTerm, alternative: FoldedTerm): Region | null {
+  return typed.region === null || alternative.region === null || alternative.region === typed.region ? null : alternative.region
+}
+
+/** A Han run or Latin word of the query, with each synonym term in it replaced by each of its group's. */
+function expand(segment: string, latin: boolean): Clause {
+  const hits: { at: number; typed: FoldedTerm }[] = []
+  const taken = new Array<boolean>(segment.length).fill(false)
+  for (const typed of foldedTerms()) {
+    if (latin ? segment !== typed.term : !HAN_RUN.test(typed.term)) continue
+    for (let at = segment.indexOf(typed.term); at >= 0; at = segment.indexOf(typed.term, at + 1)) {
+      if (taken.slice(at, at + typed.term.length).some(Boolean)) continue
+      taken.fill(true, at, at + typed.term.length)
+      hits.push({ at, typed })
     }
   }
-  const terms = groups()
-    .flatMap((group) => group.map((term) => ({ term, group })))
-    .sort((a, b) => b.term.length - a.term.length)
-  for (const { term, group } of terms) {
-    const isLatin = !HAN_RUN.test(term)
-    const at = findTerm(text, term, isLatin)
-    if (at < 0) continue
-    add(group.map((alternative) => [...new Set(tokensOfNormalized(alternative))]))
-    text = `${text.slice(0, at)} ${text.slice(at + term.length)}`
+  hits.sort((a, b) => a.at - b.at)
+  let alternatives: { text: string; region: Region | null; end: number }[] = [{ text: '', region: null, end: 0 }]
+  for (const { at, typed } of hits) {
+    const next: typeof alternatives = []
+    for (const alternative of alternatives) {
+      for (const replacement of typed.group) {
+        const region = regionFor(typed, replacement)
+        if (alternative.region && region && alternative.region !== region) continue
+        // Spaces around the term: a Latin replacement inside a Han run becomes a word of its own.
+        next.push({ text: `${alternative.text}${segment.slice(alternative.end, at)} ${replacement.term} `, region: alternative.region ?? region, end: at + typed.term.length })
+      }
+    }
+    alternatives = next.slice(0, MAX_ALTERNATIVES)
   }
-  for (const token of tokensOfNormalized(text)) add([[token]])
-  return clauses.slice(0, MAX_QUERY_TOKENS)
+  return alternatives
+    .map(({ text, region, end }) => ({ words: wordsOf(`${text}${segment.slice(end)}`), region }))
+    .map((alternative) => (latin || hits.length === 0 ? alternative : { ...alternative, words: joinHan(alternative.words) }))
+    .filter((alternative) => alternative.words.length > 0)
 }
 
-/** Position of a term in the query; Latin terms only as whole words. */
-function findTerm(text: string, term: string, wholeWord: boolean): number {
-  let from = 0
-  for (;;) {
-    const at = text.indexOf(term, from)
-    if (at < 0 || !wholeWord) return at
-    const before = text[at - 1]
-    const after = text[at + term.length]
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return at
-    from = at + 1
+/** Han pieces split around a replaced term are one phrase again: 数据 + 中心 → 数据中心. */
+function joinHan(words: QueryWord[]): QueryWord[] {
+  const out: QueryWord[] = []
+  for (const word of words) {
+    const last = out[out.length - 1]
+    if (last && HAN_RUN.test(last.text) && HAN_RUN.test(word.text)) {
+      const text = last.text + word.text
+      out[out.length - 1] = { text, tokens: tokensOfNormalized(text) }
+    } else out.push(word)
   }
+  return out
 }
 
-/** Every distinct token a query may need, for fetching shards. */
-export function queryTokens(clauses: Clause[]): string[] {
-  return [...new Set(clauses.flat(2))]
+/** An alternative cut to its first `budget` tokens. */
+function cut(alternative: Alternative, budget: number): Alternative {
+  const words: QueryWord[] = []
+  for (const word of alternative.words) {
+    if (budget <= 0) break
+    words.push(word.tokens.length > budget ? { text: word.text, tokens: word.tokens.slice(0, budget) } : word)
+    budget -= word.tokens.length
+  }
+  return { ...alternative, words }
+}
+
+/**
+ * Query-time encoding: clauses to AND together, one per Han run or Latin word of the query. A
+ * synonym term expands into the other terms of its group (a regional one into the other region's
+ * term, for that region's articles only), keeping the rest of its Han run around it as a phrase.
+ * The query is cut to MAX_QUERY_CHARS and to MAX_QUERY_TOKENS tokens; an empty list means
+ * "nothing searchable" (only punctuation, emoji…).
+ */
+export function encodeQuery(query: string): Clause[] {
+  const text = normalize(query.slice(0, MAX_QUERY_CHARS))
+  const clauses: Clause[] = []
+  const seen = new Set<string>()
+  let budget = MAX_QUERY_TOKENS
+  for (const match of text.matchAll(TOKEN)) {
+    if (budget <= 0) break
+    const latin = match[1] === undefined
+    let clause: Clause = expand(latin ? foldWord(match[2] as string) : (match[1] as string), latin)
+    const key = JSON.stringify(clause)
+    if (clause.length === 0 || seen.has(key)) continue
+    seen.add(key)
+    // A pasted paragraph: its first tokens are the query.
+    clause = clause.map((alternative) => cut(alternative, budget))
+    budget -= Math.max(...clause.map((alternative) => alternative.words.reduce((n, word) => n + word.tokens.length, 0)))
+    clauses.push(clause)
+  }
+  return clauses
+}
+
+/**
+ * The index keys a query reads: single tokens (a Latin word, a Han word of one or two
+ * characters) and, for longer Han words, each pair of neighbouring bigrams (FlexSearch's context
+ * entries, which is what makes a Han word match as a phrase).
+ */
+export function queryKeys(clauses: Clause[]): { tokens: string[]; pairs: [string, string][] } {
+  const tokens = new Set<string>()
+  const pairs = new Map<string, [string, string]>()
+  for (const word of clauses.flatMap((clause) => clause.flatMap((alternative) => alternative.words))) {
+    if (word.tokens.length === 1) tokens.add(word.tokens[0] as string)
+    for (let i = 1; i < word.tokens.length; i++) {
+      const pair: [string, string] = [word.tokens[i - 1] as string, word.tokens[i] as string]
+      pairs.set(pairKey(...pair), pair)
+    }
+  }
+  return { tokens: [...tokens], pairs: [...pairs.values()] }
+}
+
+/** A context pair as one string, for hashing to its shard (tokens never hold a space). */
+export function pairKey(keyword: string, term: string): string {
+  return `${keyword} ${term}`
 }
 
 /** Stable 32-bit FNV-1a hash of a token, the same in Node and browsers. */

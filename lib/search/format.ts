@@ -1,27 +1,41 @@
 /**
- * The on-disk shape of the search index under public/search/: one manifest, postings shards
- * chosen by token hash, metadata in chunks of consecutive ids, and one plain-text file per
- * article for snippets. Ids are ranks by recency (0 = newest), so id order is date order.
+ * The on-disk shape of the search index under public/search/: one manifest, FlexSearch's index
+ * split into shards by token hash, metadata in chunks of consecutive ids, and one plain-text file
+ * per article for snippets. Ids are ranks by recency (0 = newest), so id order is date order.
  */
 import type { Locale } from '@/i18n/routing'
+import { Index, type IndexOptions } from 'flexsearch'
+import { hashToken, pairKey } from './encoder'
 
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 
 export interface Manifest {
   version: number
   /** Hash of every file's content: changes whenever the index does (cache busting). */
   hash: string
+  /** Shards of single tokens (FlexSearch's `map`). */
   shards: number
+  /** Shards of neighbouring-token pairs (FlexSearch's `ctx`, the phrase index). */
+  pairShards: number
   chunkSize: number
   count: number
   editionList: Locale[]
   /** One character per id: the index into editionList, so editions filter before any fetch. */
   editions: string
+  /**
+   * Per id, how far back its story's first (newest) copy is: 0 for a story's first copy, n when
+   * article id − n has the same folded title within 48 hours. Lets results collapse before any fetch.
+   */
+  stories: number[]
   built: string
 }
 
-/** token → [ids containing it anywhere, ids containing it in the title]; both delta-encoded. */
-export type Shard = Record<string, [number[], number[]]>
+/** Slot 0: ids with the token in the title; slot 1: in the body only. Both delta-encoded, ascending. */
+export type Slots = [title: number[], body: number[]]
+/** FlexSearch `map` entries: `[token, slots]`. */
+export type TokenShard = [token: string, slots: Slots][]
+/** FlexSearch `ctx` entries: `[keyword, [[next token, slots], …]]`. */
+export type PairShard = [keyword: string, entries: [token: string, slots: Slots][]][]
 
 /** Why an indexed article is not public yet: only a preview build indexes such articles. */
 export type IndexStatus = 'draft' | 'scheduled'
@@ -34,5 +48,28 @@ export type MetaRow = [url: string, title: string, date: string, source: string,
 
 export const manifestFile = 'manifest.json'
 export const shardFile = (shard: number) => `shards/${shard}.json`
+export const pairFile = (shard: number) => `pairs/${shard}.json`
 export const metaFile = (chunk: number) => `meta/${chunk}.json`
 export const textFile = (id: number) => `text/${id}.txt`
+
+export const tokenShard = (token: string, shards: number) => hashToken(token) % shards
+export const pairShard = (keyword: string, token: string, shards: number) => hashToken(pairKey(keyword, token)) % shards
+
+/**
+ * The FlexSearch index, the same on both sides. Tokens come from our encoder (the `encode`
+ * function hands FlexSearch's tokens back unchanged), so FlexSearch adds no normalisation of its
+ * own; `strict` indexes each token whole; two slots rank title hits first; context depth 1 stores
+ * each pair of neighbouring tokens, in order, which is what makes a Han word match as a phrase.
+ * `context: false` builds the token part alone (the build feeds Latin words to that one only).
+ */
+export function createIndex(score?: IndexOptions['score'], context = true): Index {
+  return new Index({
+    encode: (tokens: string | string[]) => (Array.isArray(tokens) ? tokens : [tokens]),
+    tokenize: 'strict',
+    resolution: 2,
+    ...(context ? { context: { depth: 1, bidirectional: false, resolution: 2 } } : {}),
+    fastupdate: false,
+    cache: false,
+    ...(score ? { score } : {}),
+  } as IndexOptions)
+}

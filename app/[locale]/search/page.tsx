@@ -21,7 +21,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
     <PageShell locale={locale} widgets={['recent', 'taglist']}>
       <h1 className="mb-6 text-2xl font-bold">{query ? t('resultsFor', { query }) : t('title')}</h1>
       <SearchForm locale={locale} variant="page" query={query} />
-      <p className="mt-6 text-neutral-700 dark:text-neutral-300">{t('prompt')}</p>
       <noscript>
         <p className="mt-2 font-semibold">{t('needsJs')}</p>
       </noscript>
