@@ -6,8 +6,8 @@
  */
 /** Appends the connection's address, as every proxy does with the address it was reached from. */
 export function appendPeer(forwardedFor: string | string[] | undefined, peer: string | undefined): string | undefined {
-  if (!peer) return Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor
   const earlier = Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor
+  if (!peer) return earlier
   return earlier?.trim() ? `${earlier}, ${peer}` : peer
 }
 
