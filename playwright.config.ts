@@ -1,9 +1,17 @@
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { CORPUS_DIR, CORPUS_SITE_DIR, sharedCorpusPresent } from './scripts/shared-corpus'
 
 const port = Number(process.env.E2E_PORT ?? 3210)
 /** The preview deployment (`npm run build:preview`) is served next to production. */
 const previewPort = port + 1
+/** The build over the real corpus (`npm run build:corpus`), where ../shared is present. */
+const corpusPort = port + 2
+const corpusBuilt = existsSync(path.join(CORPUS_SITE_DIR, '.next', 'BUILD_ID'))
+const withCorpus = sharedCorpusPresent(CORPUS_DIR, 'the real-corpus end-to-end tests') && (corpusBuilt || Boolean(process.env.CI))
+if (withCorpus && !corpusBuilt) throw new Error(`the real-corpus build is missing (${CORPUS_SITE_DIR}): run \`npm run build:corpus\` first`)
+if (!withCorpus && !corpusBuilt) console.warn('the real-corpus end-to-end tests skipped: run `npm run build:corpus` first (npm test does)')
 /** A test-only value; production deployments set their own PREVIEW_SECRET. */
 export const E2E_PREVIEW_SECRET = 'e2e-preview-secret'
 /** What `npm test` builds with (package.json): feeds and canonical links name this origin. */
@@ -33,8 +41,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
-    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache/, use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache/, use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache|real-corpus/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache|real-corpus/, use: { ...devices['Pixel 7'], launchOptions } },
     // Raw HTTP against the production server, no browser.
     { name: 'HTTP', testMatch: /fuzz|http-/ },
     {
@@ -51,8 +59,9 @@ export default defineConfig({
     },
     // Two more instances of the production build sharing a Redis of their own (no browser).
     { name: 'Shared cache', testMatch: /shared-cache/, dependencies: ['Content refresh'] },
+    ...(withCorpus ? [{ name: 'Real corpus', testMatch: /real-corpus/, use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${corpusPort}` } }] : []),
   ],
-  // The production build and the preview build (`npm test` runs both builds first).
+  // The production build, the preview build and the real-corpus build (`npm test` runs the builds first).
   webServer: [
     {
       command: `npx next start -H 127.0.0.1 -p ${port}`,
@@ -70,5 +79,17 @@ export default defineConfig({
       timeout: 60_000,
       env: { NEXT_TELEMETRY_DISABLED: '1', VERCEL_ENV: 'preview', NEXT_DIST_DIR: '.next', SITE_URL },
     },
+    ...(withCorpus
+      ? [
+          {
+            command: `npx next start -H 127.0.0.1 -p ${corpusPort}`,
+            cwd: CORPUS_SITE_DIR,
+            url: `http://127.0.0.1:${corpusPort}/`,
+            reuseExistingServer: !process.env.CI,
+            timeout: 60_000,
+            env: { NEXT_TELEMETRY_DISABLED: '1', SITE_URL },
+          },
+        ]
+      : []),
   ],
 })

@@ -10,7 +10,7 @@ function redirectTargets(response: APIResponse, requestUrl: string): string[] {
 }
 
 /**
- * Raw feed data read as a news site (issue 16), on the sample content: a traditional-Chinese
+ * Raw feed data read as a news site, on the sample content: a traditional-Chinese
  * story filed under en/ (content/en/news/cna/) and a repeat of a qq story under a new id
  * (content/zh-CN/news/qq/20261124A06QQX00). The same checks over the real corpus run in
  * tests/corpus.test.ts, through the content build and the query module.

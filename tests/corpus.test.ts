@@ -1,27 +1,23 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainUnparsed, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
 import { buildIndex } from '@/lib/content/index'
 import { renderMarkdown } from '@/lib/content/markdown'
 import { titleKey } from '@/lib/content/stories'
 import { detectScript } from '@/lib/import/language'
+import { CORPUS_DIR, sharedCorpusPresent } from '@/scripts/shared-corpus'
 import { parseDocument, sources, topics } from './helpers'
 
-/** The real corpus in ../shared (present on developer machines and in CI, not in the repo). */
-const CORPUS = path.resolve(process.env.CORPUS_DIR ?? '../shared/corpus/articles')
-const present = existsSync(CORPUS)
-if (!present) console.warn(`corpus tests skipped: ${CORPUS} is absent (set CORPUS_DIR to point at the corpus)`)
+const present = sharedCorpusPresent(CORPUS_DIR, 'corpus tests')
 
 describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
   // Read and normalised once for all the tests below (4,675 files).
   let loaded: ReturnType<typeof read> | undefined
   const load = () => (loaded ??= read())
   const read = async () => {
-    const files = await listContentFiles(CORPUS)
-    const documents = files.map((f) => parseDocument(CORPUS, f)).filter((d): d is SourceDocument => d !== null)
+    const files = await listContentFiles(CORPUS_DIR)
+    const documents = files.map((f) => parseDocument(CORPUS_DIR, f)).filter((d): d is SourceDocument => d !== null)
     const parsed = new Set(documents.map((d) => d._raw.sourceFilePath))
-    const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(CORPUS, f)))
+    const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(CORPUS_DIR, f)))
     const shard = normalizeDocuments(documents, 'Asia/Shanghai', (file) => file, topics)
     return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2026, 10, 28), sources) }
   }
@@ -59,16 +55,16 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
   }, 60_000)
 
   it('renders real bodies sanitised', async () => {
-    const files = (await listContentFiles(CORPUS)).filter((_, i) => i % 47 === 0)
+    const files = (await listContentFiles(CORPUS_DIR)).filter((_, i) => i % 47 === 0)
     for (const file of files) {
-      const doc = parseDocument(CORPUS, file)
+      const doc = parseDocument(CORPUS_DIR, file)
       if (!doc) continue
       const { html } = await renderMarkdown(doc.body.raw, { math: false })
       expect(html, file).not.toMatch(/<script|<iframe|\son[a-z]+=|javascript:/i)
     }
   }, 60_000)
 
-  describe('read as a news site (issue 16)', () => {
+  describe('read as a news site', () => {
     const NOW = Date.UTC(2026, 10, 28)
     const site = async () => {
       const { articles, report } = await load()

@@ -1,19 +1,17 @@
-import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFeeds, reportCounts } from '@/lib/import/import'
+import { FEEDS_DIR, sharedCorpusPresent } from '@/scripts/shared-corpus'
 import { loadContent, TZ } from './import-helpers'
 
-/** The real feeds in ../shared (present on developer machines and in CI, not in the repo). */
-const FEEDS = path.resolve(process.env.FEEDS_DIR ?? '../shared/corpus/feeds')
-const present = existsSync(FEEDS)
-if (!present) console.warn(`feed import corpus tests skipped: ${FEEDS} is absent (set FEEDS_DIR to point at the feeds)`)
+const present = sharedCorpusPresent(FEEDS_DIR, 'feed import corpus tests')
 
 describe.skipIf(!present)('importing the real feeds', () => {
   it('writes only files the site loads without an error, and a second run imports nothing', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'import-corpus-'))
-    const first = await importFeeds({ inputs: [FEEDS], outDir: out, timeZone: TZ })
+    const first = await importFeeds({ inputs: [FEEDS_DIR], outDir: out, timeZone: TZ })
     const counts = reportCounts(first)
     console.log(`real feeds: ${JSON.stringify(counts)}`)
     expect(first.unreadable).toEqual([])
@@ -29,7 +27,7 @@ describe.skipIf(!present)('importing the real feeds', () => {
     expect(articles).toHaveLength(counts.imported)
     for (const a of articles) expect(a.sourceUrl, a.file).toMatch(/^https?:\/\//)
 
-    const again = reportCounts(await importFeeds({ inputs: [FEEDS], outDir: out, timeZone: TZ }))
+    const again = reportCounts(await importFeeds({ inputs: [FEEDS_DIR], outDir: out, timeZone: TZ }))
     console.log(`second run: ${JSON.stringify(again)}`)
     expect(again).toMatchObject({ imported: 0, updated: 0, invalid: counts.invalid })
     expect(again.existing + again.duplicates).toBe(counts.imported + counts.duplicates)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectScript, encode, encodeQuery, encodeRuns, foldWord, hashToken, MAX_QUERY_TOKENS, normalize, queryKeys, SYNONYMS, type Clause } from '@/lib/search/encoder'
+import { encode, encodeQuery, encodeRuns, foldWord, hashToken, MAX_QUERY_TOKENS, normalize, queryKeys, SYNONYMS, type Clause } from '@/lib/search/encoder'
 
 /** A clause as readable strings: `word+word@region`. */
 const show = (clauses: Clause[]) => clauses.map((clause) => clause.map((a) => `${a.words.map((w) => w.text).join('+')}${a.region ? `@${a.region}` : ''}`))
@@ -90,11 +90,5 @@ describe('search encoder', () => {
   it('hashes tokens stably', () => {
     expect(hashToken('台积')).toBe(hashToken('台积'))
     expect(hashToken('a')).not.toBe(hashToken('b'))
-  })
-
-  it('detects the script from the text', () => {
-    expect(detectScript('這是一則關於台積電的新聞')).toBe('hant')
-    expect(detectScript('这是一则关于台积电的新闻')).toBe('hans')
-    expect(detectScript('TSMC reported record profits')).toBe('latin')
   })
 })

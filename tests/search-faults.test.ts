@@ -93,7 +93,7 @@ describe('search index faults', () => {
     ['empty', '', /manifest\.json is not valid JSON/],
     ['null', 'null', /manifest\.json is not an object/],
     ['a list', '[]', /manifest\.json is not an object/],
-    ['another version', JSON.stringify({ ...manifest, version: 99 }), /manifest\.json has version 99, expected 2: rebuild the index/],
+    ['another version', JSON.stringify({ ...manifest, version: 99 }), /manifest\.json has version 99, expected 3: rebuild the index/],
     ['no shard count', JSON.stringify({ ...manifest, shards: 0 }), /manifest\.json has no valid shard count/],
     ['no pair shard count', JSON.stringify({ ...manifest, pairShards: undefined }), /manifest\.json has no valid pair shard count/],
     ['a story pointing past the first article', JSON.stringify({ ...manifest, stories: [0, 5, 0] }), /manifest\.json has no valid story list/],

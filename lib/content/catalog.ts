@@ -1,6 +1,6 @@
 /**
  * Build side of the content layer. Contentlayer reads the files in shards (see
- * scripts/content-build.mjs); each shard's `onSuccess` hook normalises its documents
+ * scripts/content-build.ts); each shard's `onSuccess` hook normalises its documents
  * (`normalizeDocuments`), and one merge step (`finishContentBuild`) writes the small catalog that
  * pages query plus a report of every repair and skip.
  */

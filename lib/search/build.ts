@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Locale } from '@/i18n/routing'
-import { detectScript, encodeRuns, normalize, pairKey } from './encoder'
+import { encodeRuns, normalize, pairKey } from './encoder'
 import {
   createIndex,
   INDEX_VERSION,
@@ -163,7 +163,7 @@ export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}
   pairShards.forEach((shard, i) => files.set(pairFile(i), JSON.stringify([...shard] satisfies PairShard)))
   for (let start = 0; start < docs.length; start += chunkSize) {
     const rows: MetaRow[] = docs.slice(start, start + chunkSize).map((doc) => {
-      const row: MetaRow = [doc.url, doc.title, doc.date, doc.source, doc.edition, detectScript(`${doc.title} ${doc.text.slice(0, 2000)}`)]
+      const row: MetaRow = [doc.url, doc.title, doc.date, doc.source, doc.edition]
       if (doc.status) row.push(doc.status)
       return row
     })

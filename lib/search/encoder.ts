@@ -313,20 +313,3 @@ export function hashToken(token: string): number {
   }
   return hash >>> 0
 }
-
-/** Which script a text is written in, from the text itself (labels can be wrong). */
-export function detectScript(text: string): 'hans' | 'hant' | 'latin' {
-  const map = t2sMap()
-  let han = 0
-  let traditional = 0
-  let latin = 0
-  for (const char of text) {
-    if (HAN_RUN.test(char)) {
-      han++
-      if (map.has(char)) traditional++
-    } else if (/\p{Script=Latin}/u.test(char)) latin++
-  }
-  // Roughly isMostlyHan: a Latin word averages five letters.
-  if (han === 0 || han * 10 < latin) return 'latin'
-  return traditional * 20 > han ? 'hant' : 'hans'
-}

@@ -176,7 +176,7 @@ const SAFE_URL = /^\/(?!\/)[^\s\\]*$/
 
 function checkRow(row: unknown, editions: readonly string[]): row is MetaRow {
   if (!Array.isArray(row) || row.length < 5) return false
-  const [url, title, date, source, edition, , status] = row as unknown[]
+  const [url, title, date, source, edition, status] = row as unknown[]
   return (
     typeof url === 'string' &&
     SAFE_URL.test(url) &&
@@ -374,7 +374,7 @@ export class SearchEngine {
         const chunk = Math.floor(id / manifest.chunkSize)
         const row = (await this.getMeta(chunk, manifest))[id % manifest.chunkSize]
         if (!row) throw new SearchIndexError(metaFile(chunk), `has no row for article ${id}`)
-        const [url, title, date, source, rowEdition, , status] = row
+        const [url, title, date, source, rowEdition, status] = row
         const text = snippets ? await this.getText(id) : ''
         return {
           url,

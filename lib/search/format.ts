@@ -7,7 +7,7 @@ import type { Locale } from '@/i18n/routing'
 import { Index, type IndexOptions } from 'flexsearch'
 import { hashToken, pairKey } from './encoder'
 
-export const INDEX_VERSION = 2
+export const INDEX_VERSION = 3
 
 export interface Manifest {
   version: number
@@ -41,10 +41,10 @@ export type PairShard = [keyword: string, entries: [token: string, slots: Slots]
 export type IndexStatus = 'draft' | 'scheduled'
 
 /**
- * One article's metadata: url (edition prefix included), title, date, source, edition, script,
- * and, for a draft or scheduled article (preview builds only), its status.
+ * One article's metadata: url (edition prefix included), title, date, source, edition and, for a
+ * draft or scheduled article (preview builds only), its status.
  */
-export type MetaRow = [url: string, title: string, date: string, source: string, edition: Locale, script: string, status?: IndexStatus]
+export type MetaRow = [url: string, title: string, date: string, source: string, edition: Locale, status?: IndexStatus]
 
 export const manifestFile = 'manifest.json'
 export const shardFile = (shard: number) => `shards/${shard}.json`
