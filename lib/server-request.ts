@@ -18,6 +18,7 @@ const UNCONSTRUCTIBLE_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT'])
  * - Range and If-Range are dropped: Next answers an unsatisfiable range on a static file with a
  *   500, and nothing on this site is large enough to resume. A server may ignore Range (RFC 9110
  *   §14.2): the file comes whole, with 200.
+ * - A header value is never appended twice (`appendOnce`).
  */
 export function prepareRequest(request: IncomingMessage, response: ServerResponse): boolean {
   if (UNCONSTRUCTIBLE_METHODS.has(request.method ?? '')) {
@@ -29,5 +30,22 @@ export function prepareRequest(request: IncomingMessage, response: ServerRespons
   if (forwardedFor !== undefined) request.headers['x-forwarded-for'] = forwardedFor
   delete request.headers.range
   delete request.headers['if-range']
+  appendOnce(response)
   return false
+}
+
+/**
+ * Next 16 replays a cached redirect's headers onto the response with `appendHeader`, on top of the
+ * ones it already set (vercel/next.js#82117): `Location: /a` twice, which clients join into
+ * `/a, /a` and crawlers refuse to follow. Every moved or repeated article answers such a redirect.
+ * Appending a value the header already holds is therefore a no-op; distinct values still add up.
+ */
+export function appendOnce(response: ServerResponse): void {
+  const append = response.appendHeader.bind(response)
+  response.appendHeader = (name: string, value: string | readonly string[]) => {
+    const present = response.getHeader(name)
+    const held = present === undefined ? [] : Array.isArray(present) ? present.map(String) : [String(present)]
+    const added = (typeof value === 'string' ? [value] : [...value]).filter((v) => !held.includes(v))
+    return added.length === 0 ? response : append(name, added)
+  }
 }

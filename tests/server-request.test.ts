@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expect, it, vi } from 'vitest'
-import { prepareRequest } from '@/lib/server-request'
+import { appendOnce, prepareRequest } from '@/lib/server-request'
 
 function fake(method: string, headers: Record<string, string>, peer = '203.0.113.9') {
   const request = { method, headers: { ...headers }, socket: { remoteAddress: peer } } as unknown as IncomingMessage
-  const response = { writeHead: vi.fn(), end: vi.fn() }
+  const response = { writeHead: vi.fn(), end: vi.fn(), getHeader: vi.fn(), appendHeader: vi.fn() }
   return { request, response, handled: prepareRequest(request, response as unknown as ServerResponse) }
 }
 
@@ -28,5 +28,38 @@ describe('prepareRequest', () => {
     const { request } = fake('GET', { range: 'bytes=99999999-', 'if-range': 'W/"x"' })
     expect(request.headers.range).toBeUndefined()
     expect(request.headers['if-range']).toBeUndefined()
+  })
+})
+
+describe('appendOnce', () => {
+  /** A response whose headers behave like node's: getHeader, appendHeader. */
+  function response() {
+    const headers = new Map<string, string[]>()
+    const res = {
+      getHeader: (name: string) => {
+        const values = headers.get(name.toLowerCase())
+        return values && (values.length === 1 ? values[0] : values)
+      },
+      appendHeader(name: string, value: string | string[]) {
+        headers.set(name.toLowerCase(), [...(headers.get(name.toLowerCase()) ?? []), ...(typeof value === 'string' ? [value] : value)])
+        return res
+      },
+    }
+    appendOnce(res as unknown as ServerResponse)
+    return { res, headers }
+  }
+
+  it('appends a value once: a replayed redirect keeps one Location (vercel/next.js#82117)', () => {
+    const { res, headers } = response()
+    res.appendHeader('Location', '/zh-tw/news/technews/a')
+    res.appendHeader('location', '/zh-tw/news/technews/a')
+    expect(headers.get('location')).toEqual(['/zh-tw/news/technews/a'])
+  })
+
+  it('still adds distinct values, and only the new ones of a list', () => {
+    const { res, headers } = response()
+    res.appendHeader('Vary', 'RSC')
+    res.appendHeader('Vary', ['RSC', 'Accept-Encoding'])
+    expect(headers.get('vary')).toEqual(['RSC', 'Accept-Encoding'])
   })
 })
