@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import createNextIntlPlugin from 'next-intl/plugin'
+import { editionRewrites } from './i18n/editions.mjs'
 import { securityHeaders } from './lib/security-headers.mjs'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
@@ -32,22 +33,13 @@ const nextConfig = {
   // Pages read the catalog and article bodies from the content build's output at run time (see
   // lib/content): ship those files with every server function on Vercel.
   outputFileTracingIncludes: { '/**': ['./.contentlayer/catalog.json', './.contentlayer/shards/*/.contentlayer/generated/Article/*.json'] },
-  // URL → edition. Plain rewrites rather than next-intl's middleware: Next 16 turns middleware
-  // rewrites into redirect loops under `next start` (vercel/next.js#94342). The editions
-  // themselves are defined in i18n/routing.ts.
   // Content-Security-Policy, nosniff, Referrer-Policy, Permissions-Policy, HSTS: lib/security-headers.mjs.
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production' }) }]
   },
+  // URL → edition (i18n/editions.mjs).
   async rewrites() {
-    return {
-      afterFiles: [
-        { source: '/zh-tw/:path*', destination: '/zh-TW/:path*' },
-        { source: '/zh-hk/:path*', destination: '/zh-HK/:path*' },
-        { source: '/', destination: '/zh-CN' },
-        { source: '/:path((?!en(?:/|$)|zh-TW(?:/|$)|zh-HK(?:/|$)|zh-CN(?:/|$)).*)', destination: '/zh-CN/:path' },
-      ],
-    }
+    return { afterFiles: editionRewrites() }
   },
 }
 

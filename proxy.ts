@@ -1,12 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { canonicalEditionSegment } from './i18n/routing'
 import { slugify } from './lib/content/text'
 import { env } from './lib/env'
 import { READ_METHODS, refusedMethod } from './lib/methods'
 import { securityHeaders } from './lib/security-headers.mjs'
 
 const LOWERCASE_SECTIONS = new Set(['news', 'tags', 'categories'])
-/** URL prefixes of the editions; `zh-cn` is the default edition's and is never shown. */
-const PREFIXES = new Set(['en', 'zh-tw', 'zh-hk', 'zh-cn'])
 
 function decode(segment: string): string {
   try {
@@ -27,12 +26,10 @@ function encodePath(segments: string[]): string {
  */
 export function canonicalPath(pathname: string): string {
   const segments = pathname.split('/').filter(Boolean).map(decode)
-  const first = segments[0]?.toLowerCase()
-  if (first && PREFIXES.has(first)) {
-    if (first === 'zh-cn') segments.shift()
-    else segments[0] = first
-  }
-  const sectionIndex = segments[0] && PREFIXES.has(segments[0]) ? 1 : 0
+  const edition = segments[0] === undefined ? undefined : canonicalEditionSegment(segments[0])
+  if (edition === '') segments.shift()
+  else if (edition) segments[0] = edition
+  const sectionIndex = edition ? 1 : 0
   const section = segments[sectionIndex]
   if (section && LOWERCASE_SECTIONS.has(section.toLowerCase())) {
     for (let i = sectionIndex; i < segments.length; i++) segments[i] = segments[i]!.toLowerCase()

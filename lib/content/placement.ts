@@ -4,8 +4,8 @@
  * the text decides, with the importer's own detector so that import and build never disagree,
  * and an editor's `edition` pin overrides both.
  */
-import { localeForContentFolder, type Locale } from '@/i18n/routing'
-import { CONTENT_FOLDERS, decideLanguage, type Script } from '@/lib/import/language'
+import { CONTENT_FOLDERS, localeForContentFolder, type Locale } from '@/i18n/routing'
+import { decideLanguage, type Script } from '@/lib/import/language'
 
 export interface Placement {
   edition: Locale

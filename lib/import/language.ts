@@ -3,13 +3,11 @@
  * feeds label traditional-Chinese stories `en` (technews, udn), and English ones `zh-HK`.
  * Pure: no I/O.
  */
-import { localeForContentFolder } from '@/i18n/routing'
+import { CONTENT_FOLDERS, localeForContentFolder, type ContentFolder } from '@/i18n/routing'
 import { countHan, countLatinWords, isMostlyHan } from '@/lib/content/text'
 import { t2sMap } from '@/lib/search/encoder'
 
-/** The content folders an article can be written to (`content/<folder>/news/…`). */
-export const CONTENT_FOLDERS = ['zh-CN', 'zh-HK', 'zh-TW', 'en', 'en-US'] as const
-export type ContentFolder = (typeof CONTENT_FOLDERS)[number]
+export type { ContentFolder }
 
 /** Feed labels that are not already a folder name, lower-cased, `_` read as `-`. */
 const LABEL_ALIASES: Record<string, ContentFolder> = {
