@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { explainUnparsed, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
+import { listContentFiles } from '@/lib/content/catalog'
 import { buildIndex } from '@/lib/content/index'
 import { renderMarkdown } from '@/lib/content/markdown'
 import { titleKey } from '@/lib/content/stories'
 import { detectScript } from '@/lib/import/language'
 import { CORPUS_DIR, sharedCorpusPresent } from '@/scripts/shared-corpus'
-import { parseDocument, sources, topics } from './helpers'
+import { loadContent, parseDocument } from './helpers'
 
 const present = sharedCorpusPresent(CORPUS_DIR, 'corpus tests')
 
 describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
   // Read and normalised once for all the tests below (4,675 files).
-  let loaded: ReturnType<typeof read> | undefined
-  const load = () => (loaded ??= read())
-  const read = async () => {
-    const files = await listContentFiles(CORPUS_DIR)
-    const documents = files.map((f) => parseDocument(CORPUS_DIR, f)).filter((d): d is SourceDocument => d !== null)
-    const parsed = new Set(documents.map((d) => d._raw.sourceFilePath))
-    const unparsed = await Promise.all(files.filter((f) => !parsed.has(f)).map((f) => explainUnparsed(CORPUS_DIR, f)))
-    const shard = normalizeDocuments(documents, 'Asia/Shanghai', (file) => file, topics)
-    return { files, ...mergeCatalog([shard], unparsed, Date.UTC(2026, 10, 28), sources) }
-  }
+  let loaded: ReturnType<typeof loadContent> | undefined
+  const load = () => (loaded ??= loadContent(CORPUS_DIR, Date.UTC(2026, 10, 28)))
 
   it('reads every file, publishes the valid ones and reports each skip with file, field and reason', async () => {
     const { files, articles, report } = await load()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { siteConfig } from '@/lib/config'
 import { buildAtom, buildJsonFeed, buildRss, escapeHtml, escapeXml, FEED_ITEM_MAX_BYTES, feedUrlsFor, toFeedItem, toRfc3339, toRfc822, type Feed } from '@/lib/feeds'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, chunkUrls, latestDate } from '@/lib/sitemaps'
-import { HOSTILE_CLEAN, HOSTILE_TEXT, SITE, fixtureArticle } from './fixtures'
+import { HOSTILE_CLEAN, HOSTILE_TEXT, SITE, fixtureArticle } from './helpers'
 
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFeeds, reportCounts } from '@/lib/import/import'
 import { FEEDS_DIR, sharedCorpusPresent } from '@/scripts/shared-corpus'
-import { loadContent, TZ } from './import-helpers'
+import { loadContent, TZ } from './helpers'
 
 const present = sharedCorpusPresent(FEEDS_DIR, 'feed import corpus tests')
 

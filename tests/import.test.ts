@@ -22,8 +22,7 @@ import { serializeArticle, yamlString, type ArticleFrontMatter } from '@/lib/imp
 import { htmlToMarkdown, htmlToText } from '@/lib/import/html-to-markdown'
 import { formatImportReport, importFeeds, reportCounts, type ImportOptions } from '@/lib/import/import'
 import { decideLanguage, detectScript, folderForLabel } from '@/lib/import/language'
-import { makeContentRoot, parseDocument } from './helpers'
-import { loadContent, TZ } from './import-helpers'
+import { loadContent, makeContentRoot, parseDocument, TZ } from './helpers'
 
 const FEEDS = path.resolve('tests/fixtures/feeds')
 const NEWS = path.join(FEEDS, 'news.json')

@@ -15,8 +15,7 @@ import {
   serializeJsonLd,
   webSiteJsonLd,
 } from '@/lib/seo'
-import { SITE, fixtureArticle } from './fixtures'
-import { parseDocument, sources, topics } from './helpers'
+import { fixtureArticle, parseDocument, SITE, sources, topics } from './helpers'
 
 const CONTENT = path.resolve(import.meta.dirname, '..', 'content')
 
