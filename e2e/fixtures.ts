@@ -61,11 +61,9 @@ export function locationPath(location: string | undefined, requestUrl: string): 
   return url.pathname + url.search
 }
 
-/** Resolves once React has hydrated the element (client event handlers are attached). */
+/** Resolves once React has hydrated the element: interactive elements carry `data-hydrated` from then on (components/ui/use-hydrated.ts). */
 export async function hydrated(locator: Locator): Promise<void> {
-  await expect
-    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))), { message: 'element hydrated' })
-    .toBe(true)
+  await expect(locator).toHaveAttribute('data-hydrated', 'true')
 }
 
 export interface RawAnswer {

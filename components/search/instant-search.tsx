@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState, type CompositionEvent,
 import type { Locale } from '@/i18n/routing'
 import type { Range, SearchEngine, SearchPage } from '@/lib/search/engine'
 import { UnpublishedBadge } from '../ui/badge'
+import { useHydrated } from '../ui/use-hydrated'
 
 export interface InstantSearchLabels {
   label: string
@@ -91,6 +92,7 @@ export function InstantSearch({ locale, action, labels, variant, pageSize, initi
   const listId = `${id}-list`
   const otherId = `${id}-other`
   const optionId = (index: number) => `${id}-option-${index}`
+  const hydrated = useHydrated()
   const [query, setQuery] = useState(initialQuery)
   const [found, setFound] = useState<SearchPage>(EMPTY)
   const [page, setPage] = useState(1)
@@ -266,6 +268,7 @@ export function InstantSearch({ locale, action, labels, variant, pageSize, initi
           {labels.label}
         </label>
         <input
+          data-hydrated={hydrated || undefined}
           id={inputId}
           type="search"
           name="q"

@@ -1,10 +1,14 @@
 'use client'
 
+import { useHydrated } from './use-hydrated'
+
 /** Flips the `dark` class set before first paint by the inline script in the layout. */
 export function ThemeToggle({ label }: { label: string }) {
+  const hydrated = useHydrated()
   return (
     <button
       type="button"
+      data-hydrated={hydrated || undefined}
       aria-label={label}
       title={label}
       className="rounded p-2 text-lg leading-none hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
