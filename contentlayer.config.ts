@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { normalizeDocuments, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type SourceDocument } from './lib/content/catalog'
+import { normalizeDocuments, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type SourceDocument } from './lib/content/build'
 import { compileTopics, loadTopicList } from './lib/content/topics'
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { REPORT_PATH } from '@/lib/content/output'
 import { titleKey } from '@/lib/content/stories'
 import type { ContentReport } from '@/lib/content/types'
 import { CORPUS_SITE_DIR } from '@/scripts/shared-corpus'
@@ -11,7 +12,7 @@ import { expect, test } from './fixtures'
  * in the "Real corpus" project), read as a reader would: feed data with mislabelled languages,
  * repeated stories and source slugs for names.
  */
-const report = (): ContentReport => JSON.parse(readFileSync(path.join(CORPUS_SITE_DIR, '.contentlayer', 'report.json'), 'utf8'))
+const report = (): ContentReport => JSON.parse(readFileSync(path.join(CORPUS_SITE_DIR, REPORT_PATH), 'utf8'))
 
 const PREFIX = { 'zh-CN': '', 'zh-TW': '/zh-tw', 'zh-HK': '/zh-hk', en: '/en' } as const
 

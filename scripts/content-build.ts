@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { findUnreadable, finishContentBuild, scanContent, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/catalog'
+import { findUnreadable, finishContentBuild, scanContent, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/build'
 import { env } from '../lib/env'
 
 const SHARD_TARGET = 1500

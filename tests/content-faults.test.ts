@@ -16,7 +16,7 @@ import {
   type ContentScan,
   type ScanFs,
   type SourceDocument,
-} from '@/lib/content/catalog'
+} from '@/lib/content/build'
 import type { ContentReport } from '@/lib/content/types'
 import { article, makeContentRoot, parseDocument, sources, topics } from './helpers'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listContentFiles } from '@/lib/content/catalog'
+import { listContentFiles } from '@/lib/content/build'
 import { buildIndex } from '@/lib/content/index'
 import { renderMarkdown } from '@/lib/content/markdown'
 import { titleKey } from '@/lib/content/stories'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { explainUnparsed, formatReport, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
+import { explainUnparsed, formatReport, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/build'
 import { buildIndex } from '@/lib/content/index'
 import { relateArticles } from '@/lib/content/related'
 import { parseSourceNames, sourceName, trueSource } from '@/lib/content/sources'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/catalog'
+import { mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/build'
 import type { ArticleMeta } from '@/lib/content/types'
 import {
   articleMetadata,

@@ -12,14 +12,12 @@ import { locales } from '@/i18n/routing'
 import { applyEditorialSteps } from './editorial'
 import { FRESHNESS_PATH, freshnessStamp } from './freshness.mjs'
 import { normalizeArticle } from './front-matter'
+import { CATALOG_PATH, REPORT_PATH } from './output'
 import { loadSourceNames, type SourceNames } from './sources'
 import { timed, type StepTimings } from './timings'
 import { deriveTopics, topicTerms, type TopicMatcher } from './topics'
 import type { ArticleMeta, ContentProblem, ContentReport, EditionMove, EditorialReport, ShardArticle } from './types'
 
-/** Where the merged catalog and report live, relative to the project. */
-export const CATALOG_PATH = path.join('.contentlayer', 'catalog.json')
-export const REPORT_PATH = path.join('.contentlayer', 'report.json')
 /** What one shard's hook leaves for the merge, next to Contentlayer's own output. */
 export const SHARD_RESULT_FILE = 'shard.json'
 /** Paths (relative to the content root) a shard's Contentlayer run must not read, in its folder. */
