@@ -21,14 +21,14 @@ import { gzipSync } from 'node:zlib'
 import type autocannon from 'autocannon'
 import { editionHref } from '@/i18n/routing'
 import type { ArticleMeta, ContentReport } from '@/lib/content/types'
-import { projectDir as root, scratchCopy as projectCopy, scratchRoot } from '@/scripts/scratch-copy'
+import { projectDir, scratchCopy, scratchRoot } from '@/scripts/scratch-copy'
 import { measureSearchBrowser, type BrowserSearchMeasurement } from './search-browser'
 import { measureSearch, searchRows, type Row, type SearchMeasurement } from './search'
 import { check, HUGO, mark, meets, TARGETS, targetText } from './targets'
 
 const { values: args } = parseArgs({
   options: {
-    content: { type: 'string', default: path.resolve(root, '../shared/corpus/articles') },
+    content: { type: 'string', default: path.resolve(projectDir, '../shared/corpus/articles') },
     only: { type: 'string', default: 'build,search,scale,rebuild,serve,load,cluster,feeds,weight,lighthouse' },
     articles: { type: 'string', default: '10000,20000' },
     port: { type: 'string', default: '3900' },
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
 })
 const sections = new Set(args.only.split(','))
 const work = scratchRoot('bench')
-const scratchCopy = (name: string) => projectCopy('bench', name)
+const benchCopy = (name: string) => scratchCopy('bench', name)
 
 const log = (message: string) => process.stderr.write(`${message}\n`)
 function round(n: number, digits?: number): number
@@ -157,7 +157,7 @@ interface BuildFigures {
 async function build(dir: string, contentDir: string, label: string): Promise<BuildFigures> {
   log(`${label}: npm run build on ${contentDir} (in ${dir})…`)
   const run = await measure('npm', ['run', 'build'], { cwd: dir, env: { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' } })
-  writeFileSync(path.join(root, 'bench', 'results', `${label}.log`), run.output)
+  writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), run.output)
   if (run.code !== 0) throw new Error(`${label}: build failed (exit ${run.code}); see bench/results/${label}.log`)
   const report = readJson<ContentReport>(path.join(dir, '.contentlayer', 'report.json'))
   const prerender = readJson<PrerenderManifest>(path.join(dir, '.next', 'prerender-manifest.json'))
@@ -641,7 +641,7 @@ async function lighthouseRun(pageUrl: string): Promise<LighthouseScores> {
   const chrome = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const flags = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'
   execFileSync(
-    path.join(root, 'node_modules', '.bin', 'lighthouse'),
+    path.join(projectDir, 'node_modules', '.bin', 'lighthouse'),
     [pageUrl, '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`, '--quiet'],
     { env: { ...process.env, CHROME_PATH: chrome }, stdio: 'ignore', timeout: 180_000 },
   )
@@ -694,7 +694,7 @@ interface Results {
 const results: Results = { date: new Date().toISOString(), content: args.content, node: process.version, cpus: os.cpus().length }
 const rows: Row[] = []
 
-mkdirSync(path.join(root, 'bench', 'results'), { recursive: true })
+mkdirSync(path.join(projectDir, 'bench', 'results'), { recursive: true })
 mkdirSync(work, { recursive: true })
 if (!existsSync(args.content)) {
   console.log(`bench: content directory ${args.content} is absent; nothing to measure (set --content)`)
@@ -702,12 +702,11 @@ if (!existsSync(args.content)) {
 }
 
 const needsMainBuild = ['build', 'rebuild', 'serve', 'load', 'cluster', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
-/** The real-corpus build every section but `search` and `scale` measures: its project copy, its content copy, its figures. */
-const main = needsMainBuild ? await mainBuild() : null
 
+/** The real-corpus build every section but `search` and `scale` measures: its project copy, its content copy, its figures. */
 async function mainBuild() {
   const content = contentCopy('corpus-content', args.content)
-  const dir = scratchCopy('corpus-site')
+  const dir = benchCopy('corpus-site')
   mkdirSync(path.join(dir, 'app', 'bench-floor'), { recursive: true })
   writeFileSync(path.join(dir, 'app', 'bench-floor', 'layout.tsx'), FLOOR_LAYOUT)
   writeFileSync(path.join(dir, 'app', 'bench-floor', 'page.tsx'), FLOOR_PAGE)
@@ -720,9 +719,11 @@ async function mainBuild() {
   return { dir, content, build: b }
 }
 
+const main = needsMainBuild ? await mainBuild() : null
+
 if (sections.has('search')) {
   // On the main build's copy when there is one (its content build is the corpus), else on a copy of its own.
-  const dir = main ? main.dir : scratchCopy('search-site')
+  const dir = main ? main.dir : benchCopy('search-site')
   const r = (results.search = await measureSearch({ contentDir: main ? null : contentCopy('search-content', args.content), dir, log }))
   rows.push(...searchRows(r).map(([name, value, target]): Row => [`search: ${name.trim()}`, value, target]))
   const b = (results.searchBrowser = await measureSearchBrowser({ indexDir: path.join(dir, 'public', 'search'), port: Number(args.port) + 1 }))
@@ -834,8 +835,8 @@ if (sections.has('scale')) {
   const scale: Record<string, BuildFigures> = (results.scale = {})
   for (const n of args.articles.split(',').map(Number)) {
     const content = path.join(work, `corpus-${n}`)
-    execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'synth-corpus.ts'), '--from', args.content, '--out', content, '--articles', String(n)], { stdio: 'ignore' })
-    const dir = scratchCopy(`scale-${n}`)
+    execFileSync(path.join(projectDir, 'node_modules', '.bin', 'tsx'), [path.join(projectDir, 'scripts', 'synth-corpus.ts'), '--from', args.content, '--out', content, '--articles', String(n)], { stdio: 'ignore' })
+    const dir = benchCopy(`scale-${n}`)
     const b = await build(dir, content, `build-${n}`)
     scale[n] = b
     rows.push(...buildRows(`build ${n.toLocaleString('en')}`, b))
@@ -851,5 +852,5 @@ if (sections.has('scale')) {
 
 const table = ['| figure | value | target / reference |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 console.log(table)
-writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
-writeFileSync(path.join(root, 'bench', 'results', 'latest.md'), `# Benchmark ${results.date}\n\n${table}\n`)
+writeFileSync(path.join(projectDir, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+writeFileSync(path.join(projectDir, 'bench', 'results', 'latest.md'), `# Benchmark ${results.date}\n\n${table}\n`)
