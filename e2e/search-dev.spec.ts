@@ -50,7 +50,7 @@ test.describe('search under npm run dev', () => {
     // The copy's own content/, whatever this run was given.
     delete env.CONTENT_DIR
     log = openSync(path.join(copy, 'dev.log'), 'w')
-    dev = spawn('node', ['scripts/dev.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+    dev = spawn(path.join(copy, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts', '-H', '127.0.0.1', '-p', String(port)], {
       cwd: copy,
       env,
       stdio: ['ignore', log, log],
@@ -60,7 +60,7 @@ test.describe('search under npm run dev', () => {
   })
 
   test.afterAll(async () => {
-    // The whole process group (dev.mjs, next dev and its workers), until none is left.
+    // The whole process group (tsx, scripts/dev.ts, next dev and its workers), until none is left.
     const group = dev?.pid
     if (group) {
       const alive = () => {

@@ -2,23 +2,23 @@
 // file under CONTENT_DIR changes (each Contentlayer shard keeps its cache, so that takes a few
 // seconds). The index is built as `next dev` shows content: drafts and scheduled articles included.
 import { spawn, spawnSync } from 'node:child_process'
-import { watch } from 'node:fs'
+import { watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
-const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 const contentDir = path.resolve(root, process.env.CONTENT_DIR?.trim() || 'content')
-const run = (script, env = {}) => spawnSync(bin('tsx'), [path.join(root, 'scripts', script)], { stdio: 'inherit', env: { ...process.env, ...env } }).status
+const run = (script: string, env: Record<string, string> = {}) => spawnSync(bin('tsx'), [path.join(root, 'scripts', script)], { stdio: 'inherit', env: { ...process.env, ...env } }).status
 const buildContent = () => run('content-build.ts') === 0 && run('build-search.ts', { NODE_ENV: 'development' }) === 0
 
 if (!buildContent()) process.exit(1)
 
 const next = spawn(bin('next'), ['dev', ...process.argv.slice(2)], { stdio: 'inherit' })
-let timer
-let watcher = null
+let timer: NodeJS.Timeout | undefined
+let watcher: FSWatcher | null = null
 // A folder the watcher cannot open (or the content root going away) must not take `next dev`
 // down with it: say so, and keep serving what the last content build produced.
-const watchFailed = (error) => {
+const watchFailed = (error: NodeJS.ErrnoException) => {
   console.error(`content watcher: ${error.code ?? ''} ${error.message}; changes under ${contentDir} are no longer rebuilt (restart npm run dev)`)
   watcher?.close()
 }
@@ -30,9 +30,10 @@ try {
   })
   watcher.on('error', watchFailed)
 } catch (error) {
-  watchFailed(error)
+  // fs.watch throws system errors only.
+  watchFailed(error as NodeJS.ErrnoException)
 }
-const stop = (code) => {
+const stop = (code: number) => {
   watcher?.close()
   next.kill('SIGTERM')
   process.exit(code)

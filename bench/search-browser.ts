@@ -1,29 +1,35 @@
-#!/usr/bin/env node
 /**
  * Search latency in Chromium: the same engine the site ships (lib/search/engine.ts with
  * FlexSearch, bundled with esbuild here) runs in headless Chromium against an index served over
- * HTTP, over the queries of bench/search.mjs. Cold = first run of a query (fetches its shards);
- * warm = the same query again. bench/run.mjs calls `measureSearchBrowser()` for its `search` section.
+ * HTTP, over the queries of bench/search.ts. Cold = first run of a query (fetches its shards);
+ * warm = the same query again. bench/run.ts calls `measureSearchBrowser()` for its `search` section.
  *
- *   node bench/search-browser.mjs [--index DIR] [--port 3901]
+ *   npx tsx bench/search-browser.ts [--index DIR] [--port 3901]
  *
  * DIR is a built search index (default: this checkout's public/search). Writes
  * bench/results/search-browser.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 import { chromium } from '@playwright/test'
-import { QUERIES } from './search.mjs'
+import type * as Engine from '@/lib/search/engine'
+import { QUERIES } from './search'
 
 const root = path.resolve(import.meta.dirname, '..')
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]
-const round = (n) => Math.round(n * 100) / 100
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? NaN
+const round = (n: number) => Math.round(n * 100) / 100
+
+export interface BrowserSearchMeasurement {
+  queries: number
+  coldMs: { p50: number; p95: number }
+  warmMs: { p50: number; p95: number }
+}
 
 /** Serves `/` (an empty page) and `/search/<file>` from the index folder. */
-function serve(indexDir, port) {
+function serve(indexDir: string, port: number): Promise<Server> {
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost')
     if (pathname === '/') return response.end('<!doctype html><title>search bench</title>')
@@ -37,7 +43,7 @@ function serve(indexDir, port) {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
 }
 
-export async function measureSearchBrowser({ indexDir = path.join(root, 'public', 'search'), port = 3901 } = {}) {
+export async function measureSearchBrowser({ indexDir = path.join(root, 'public', 'search'), port = 3901 }: { indexDir?: string; port?: number } = {}): Promise<BrowserSearchMeasurement> {
   if (!existsSync(path.join(indexDir, 'manifest.json'))) throw new Error(`${indexDir} holds no search index`)
   const bundle = await build({
     entryPoints: [path.join(root, 'lib', 'search', 'engine.ts')],
@@ -48,6 +54,8 @@ export async function measureSearchBrowser({ indexDir = path.join(root, 'public'
     alias: { '@': root },
     platform: 'browser',
   })
+  const script = bundle.outputFiles[0]
+  if (!script) throw new Error('esbuild produced no bundle of lib/search/engine.ts')
   const server = await serve(indexDir, port)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
@@ -56,16 +64,17 @@ export async function measureSearchBrowser({ indexDir = path.join(root, 'public'
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)
-    await page.addScriptTag({ content: bundle.outputFiles[0].text })
+    await page.addScriptTag({ content: script.text })
     const queries = [...QUERIES.zh, ...QUERIES.en, ...QUERIES.trad]
     const timings = await page.evaluate(async (list) => {
-      const engine = new globalThis.NewsSearch.SearchEngine(async (file) => {
+      const { SearchEngine } = (globalThis as unknown as { NewsSearch: typeof Engine }).NewsSearch
+      const engine = new SearchEngine(async (file) => {
         const response = await fetch(`/search/${file}`)
         if (!response.ok) throw new Error(`${file}: ${response.status}`)
         return response.text()
       })
-      const cold = []
-      const warm = []
+      const cold: number[] = []
+      const warm: number[] = []
       for (const query of list) {
         let started = performance.now()
         await engine.search(query, { prefer: 'zh-CN', limit: 20, snippets: false })

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * Search measurement over the project's current content build — run the corpus build first
  * (`CONTENT_DIR=../shared/corpus/articles npm run content`), or pass `--content DIR` to have this
@@ -6,7 +5,9 @@
  * fetched by every query as a first query (index data plus the FlexSearch bundle) and by
  * follow-ups, query latency in Node, recall@20 / precision@20 against brute-force ground truth,
  * and whether a story ever appears twice in a result list. Prints a table; writes
- * bench/results/search.json. bench/run.mjs calls `measureSearch()` for its `search` section.
+ * bench/results/search.json. bench/run.ts calls `measureSearch()` for its `search` section.
+ *
+ *   npx tsx bench/search.ts [--content DIR]
  *
  * Ground truth, per query term after the encoder's NFKC + lower-case + t2s folding: Han terms
  * are substrings of title + plain body (so a word matches only as a phrase); Latin terms match as
@@ -19,7 +20,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { tsImport } from 'tsx/esm/api'
+import { foldWord, normalize, regionOf, SYNONYMS, type Region } from '@/lib/search/encoder'
+import { SearchEngine } from '@/lib/search/engine'
+import { manifestFile, metaFile, textFile, type Manifest, type MetaRow } from '@/lib/search/format'
+import { check, targetText, mark, meets } from './targets'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -41,29 +45,84 @@ export const QUERIES = {
   ],
 }
 
-async function loadModules() {
-  const engine = await tsImport('../lib/search/engine.ts', import.meta.url)
-  const encoder = await tsImport('../lib/search/encoder.ts', import.meta.url)
-  return { SearchEngine: engine.SearchEngine, normalize: encoder.normalize, foldWord: encoder.foldWord, SYNONYMS: encoder.SYNONYMS, regionOf: encoder.regionOf }
+export type Row = [figure: string, value: string | number, target: string]
+
+interface SizeFigures {
+  files: number
+  rawKB: number
+  gzipKB: number
 }
 
-function walk(dir) {
+interface QueryBytes {
+  query: string
+  kind: 'first' | 'follow-up'
+  indexKB: number
+  snippetsTop10KB: number
+}
+
+interface QueryQuality {
+  query: string
+  truth: number
+  returned: number
+  recall: number
+  precision: number
+}
+
+interface LanguageQuality {
+  queries: number
+  recall: number
+  precision: number
+  misses: QueryQuality[]
+}
+
+export interface SearchMeasurement {
+  buildSeconds: number
+  buildOutput: string[]
+  size: Record<'total' | 'shards' | 'pairs' | 'meta' | 'text' | 'manifest', SizeFigures>
+  articles: number
+  shards: number
+  pairShards: number
+  flexsearchBundleKB: number
+  bytes: QueryBytes[]
+  queries: number
+  firstQuery: { p50KB: number; worst: { query: string; indexKB: number }; worstWithBundleKB: number }
+  latencyMs: { coldP50: number; coldP95: number; warmP50: number; warmP95: number }
+  repeatedStories: number
+  quality: Record<string, LanguageQuality>
+}
+
+/** A document of the ground truth: folded title and body. */
+interface Doc {
+  url: string
+  story: number
+  region: Region
+  text: string
+}
+
+function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
   )
 }
 
-const percentile = (values, p) => {
+const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
-const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T
 
-/** `dir`: the project copy to build and measure in (bench/run.mjs passes a scratch copy). */
-export async function measureSearch({ contentDir = null, dir = root, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+interface MeasureOptions {
+  /** Run the content build on this folder first; otherwise use the project's current content build. */
+  contentDir?: string | null
+  /** The project copy to build and measure in (bench/run.ts passes a scratch copy). */
+  dir?: string
+  log?: (message: string) => void
+}
+
+export async function measureSearch({ contentDir = null, dir = root, log = (m) => process.stderr.write(`${m}\n`) }: MeasureOptions = {}): Promise<SearchMeasurement> {
   const indexDir = path.join(dir, 'public', 'search')
-  const results = {}
   if (contentDir) {
     log(`content build of ${contentDir}…`)
     const run = spawnSync('npm', ['run', 'content'], { cwd: dir, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' })
@@ -73,31 +132,31 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
   const started = performance.now()
   const build = spawnSync('npm', ['run', 'build:search'], { cwd: dir, encoding: 'utf8' })
   if (build.status !== 0) throw new Error(`build:search failed:\n${build.stdout}\n${build.stderr}`)
-  results.buildSeconds = round((performance.now() - started) / 1000, 1)
-  results.buildOutput = build.stdout.trim().split('\n').slice(-2)
+  const buildSeconds = round((performance.now() - started) / 1000, 1)
+  const buildOutput = build.stdout.trim().split('\n').slice(-2)
 
   const files = walk(indexDir)
-  const gz = new Map()
-  const gzipOf = (rel) => {
-    if (!gz.has(rel)) gz.set(rel, gzipSync(readFileSync(path.join(indexDir, rel))).length)
-    return gz.get(rel)
+  const gz = new Map<string, number>()
+  const gzipOf = (rel: string): number => {
+    let size = gz.get(rel)
+    if (size === undefined) {
+      size = gzipSync(readFileSync(path.join(indexDir, rel))).length
+      gz.set(rel, size)
+    }
+    return size
   }
   const rels = files.map((f) => path.relative(indexDir, f).split(path.sep).join('/'))
-  const sizeBy = (prefix) => {
+  const sizeBy = (prefix: string): SizeFigures => {
     const picked = rels.filter((r) => r.startsWith(prefix))
     return { files: picked.length, rawKB: round(picked.reduce((n, r) => n + statSync(path.join(indexDir, r)).size, 0) / 1024, 0), gzipKB: round(picked.reduce((n, r) => n + gzipOf(r), 0) / 1024, 0) }
   }
-  results.size = { total: sizeBy(''), shards: sizeBy('shards/'), pairs: sizeBy('pairs/'), meta: sizeBy('meta/'), text: sizeBy('text/'), manifest: sizeBy('manifest') }
-  const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8'))
-  results.articles = manifest.count
-  results.shards = manifest.shards
-  results.pairShards = manifest.pairShards
+  const size = { total: sizeBy(''), shards: sizeBy('shards/'), pairs: sizeBy('pairs/'), meta: sizeBy('meta/'), text: sizeBy('text/'), manifest: sizeBy('manifest') }
+  const manifest = readJson<Manifest>(path.join(indexDir, manifestFile))
   // What the browser loads besides index data: the FlexSearch build the engine imports.
-  results.flexsearchBundleKB = round(gzipSync(readFileSync(path.join(root, 'node_modules', 'flexsearch', 'dist', 'flexsearch.bundle.module.min.mjs'))).length / 1024, 1)
+  const flexsearchBundleKB = round(gzipSync(readFileSync(path.join(root, 'node_modules', 'flexsearch', 'dist', 'flexsearch.bundle.module.min.mjs'))).length / 1024, 1)
 
-  const { SearchEngine, normalize, foldWord, SYNONYMS, regionOf } = await loadModules()
   const session = () => {
-    const fetched = []
+    const fetched: string[] = []
     const engine = new SearchEngine(async (rel) => {
       fetched.push(rel)
       return readFileSync(path.join(indexDir, rel), 'utf8')
@@ -112,7 +171,7 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
     ['nvidia', 'nvidia earnings', 'tariff', 'apple'],
     ['台積電', '晶片', '川普'],
   ]
-  results.bytes = []
+  const bytes: QueryBytes[] = []
   for (const journey of journeys) {
     const s = session()
     for (const [i, query] of journey.entries()) {
@@ -121,15 +180,15 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
       const index = s.bytes(from)
       const beforeSnippets = s.fetched.length
       await s.engine.search(query, { limit: 10, snippets: true })
-      results.bytes.push({ query, kind: i === 0 ? 'first' : 'follow-up', indexKB: index, snippetsTop10KB: s.bytes(beforeSnippets) })
+      bytes.push({ query, kind: i === 0 ? 'first' : 'follow-up', indexKB: index, snippetsTop10KB: s.bytes(beforeSnippets) })
     }
   }
 
   // Latency: cold (fresh session per query, files read from disk) and warm (shards cached); every
   // query's cold run is also its first-query bytes.
   const all = [...QUERIES.zh, ...QUERIES.en, ...QUERIES.trad]
-  const cold = []
-  const firstBytes = []
+  const cold: number[] = []
+  const firstBytes: { query: string; indexKB: number }[] = []
   for (const query of all) {
     const s = session()
     const t = performance.now()
@@ -138,15 +197,16 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
     firstBytes.push({ query, indexKB: s.bytes() })
   }
   firstBytes.sort((a, b) => b.indexKB - a.indexKB)
-  results.queries = all.length
-  results.firstQuery = {
+  const worst = firstBytes[0]
+  if (!worst) throw new Error('no queries')
+  const firstQuery = {
     p50KB: percentile(firstBytes.map((b) => b.indexKB), 50),
-    worst: firstBytes[0],
-    worstWithBundleKB: round(firstBytes[0].indexKB + results.flexsearchBundleKB, 1),
+    worst,
+    worstWithBundleKB: round(worst.indexKB + flexsearchBundleKB, 1),
   }
   const warmSession = session()
   for (const query of all) await warmSession.engine.search(query, { limit: 20, snippets: false })
-  const warm = []
+  const warm: number[] = []
   for (let round_ = 0; round_ < 10; round_++) {
     for (const query of all) {
       const t = performance.now()
@@ -154,7 +214,7 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
       warm.push(performance.now() - t)
     }
   }
-  results.latencyMs = {
+  const latencyMs = {
     coldP50: round(percentile(cold, 50)),
     coldP95: round(percentile(cold, 95)),
     warmP50: round(percentile(warm, 50)),
@@ -162,65 +222,81 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
   }
 
   // Quality against brute-force ground truth, story by story.
-  const docs = []
+  const docs: Doc[] = []
   for (let chunk = 0; chunk * manifest.chunkSize < manifest.count; chunk++) {
-    const rows = JSON.parse(readFileSync(path.join(indexDir, 'meta', `${chunk}.json`), 'utf8'))
+    const rows = readJson<MetaRow[]>(path.join(indexDir, metaFile(chunk)))
     rows.forEach((row, i) => {
       const id = chunk * manifest.chunkSize + i
-      docs.push({ url: row[0], story: id - manifest.stories[id], region: regionOf(row[4]), text: normalize(`${row[1]} ${readFileSync(path.join(indexDir, 'text', `${id}.txt`), 'utf8')}`) })
+      docs.push({ url: row[0], story: id - (manifest.stories[id] ?? 0), region: regionOf(row[4]), text: normalize(`${row[1]} ${readFileSync(path.join(indexDir, textFile(id)), 'utf8')}`) })
     })
   }
   const storyOf = new Map(docs.map((d) => [d.url, d.story]))
+  interface Member {
+    term: string
+    region: Region | null
+  }
   const terms = SYNONYMS.flatMap((group) => {
-    const sides = Array.isArray(group) ? [[group, null]] : [[group.mainland, 'mainland'], [group.taiwan, 'taiwan']]
-    const members = sides.flatMap(([list, region]) => list.map((term) => ({ term: normalize(term), region })))
+    const sides: [readonly string[], Region | null][] = 'mainland' in group ? [[group.mainland, 'mainland'], [group.taiwan, 'taiwan']] : [[group, null]]
+    const members: Member[] = sides.flatMap(([list, region]) => list.map((term) => ({ term: normalize(term), region })))
     return members.map((typed) => ({ ...typed, members }))
   })
   /** (folded text, region or null) alternatives for one query term: the term, and each synonym swapped in. */
-  const alternativesOf = (term) => {
+  const alternativesOf = (term: string): { text: string; region: Region | null }[] => {
     const latin = !/\p{Script=Han}/u.test(term)
     const typed = terms.filter((t) => (latin ? t.term === term : /\p{Script=Han}/u.test(t.term) && term.includes(t.term))).sort((a, b) => b.term.length - a.term.length)[0]
     if (!typed) return [{ text: term, region: null }]
     return typed.members.map((m) => ({ text: latin ? m.term : term.replace(typed.term, m.term), region: typed.region === null || m.region === null || m.region === typed.region ? null : m.region }))
   }
-  const termMatcher = (term) => {
+  const termMatcher = (term: string): ((doc: Doc) => boolean) => {
     const tests = alternativesOf(term).map(({ text: t, region }) => {
-      const inRegion = (doc) => region === null || doc.region === region
-      if (/\p{Script=Han}/u.test(t)) return (doc) => inRegion(doc) && doc.text.includes(t)
+      const inRegion = (doc: Doc) => region === null || doc.region === region
+      if (/\p{Script=Han}/u.test(t)) return (doc: Doc) => inRegion(doc) && doc.text.includes(t)
       const base = foldWord(t)
       const forms = [base, `${base}s`, `${base}es`, base.endsWith('y') ? `${base.slice(0, -1)}ies` : base]
       const re = new RegExp(`(?<![\\p{L}\\p{N}])(${[...new Set(forms)].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'u')
-      return (doc) => inRegion(doc) && re.test(doc.text)
+      return (doc: Doc) => inRegion(doc) && re.test(doc.text)
     })
     return (doc) => tests.some((test) => test(doc))
   }
-  const quality = {}
+  const quality: Record<string, LanguageQuality> = {}
   let repeatedStories = 0
   for (const [language, queries] of Object.entries(QUERIES)) {
-    const perQuery = []
+    const perQuery: QueryQuality[] = []
     for (const query of queries) {
       const matchers = normalize(query).split(/\s+/).filter(Boolean).map(termMatcher)
       const truth = new Set(docs.filter((d) => matchers.every((m) => m(d))).map((d) => d.story))
       const got = (await warmSession.engine.search(query, { limit: 20, snippets: false })).results.map((r) => storyOf.get(r.url))
       if (new Set(got).size !== got.length) repeatedStories++
-      const hits = got.filter((story) => truth.has(story)).length
+      const hits = got.filter((story) => story !== undefined && truth.has(story)).length
       const recall = truth.size === 0 ? (got.length === 0 ? 1 : 0) : hits / Math.min(20, truth.size)
       const precision = got.length === 0 ? (truth.size === 0 ? 1 : 0) : hits / got.length
       perQuery.push({ query, truth: truth.size, returned: got.length, recall: round(recall, 3), precision: round(precision, 3) })
     }
-    const mean = (key) => round(perQuery.reduce((n, q) => n + q[key], 0) / perQuery.length, 3)
+    const mean = (key: 'recall' | 'precision') => round(perQuery.reduce((n, q) => n + q[key], 0) / perQuery.length, 3)
     quality[language] = { queries: perQuery.length, recall: mean('recall'), precision: mean('precision'), misses: perQuery.filter((q) => q.recall < 1 || q.precision < 1) }
   }
-  results.repeatedStories = repeatedStories
-  results.quality = quality
-  return results
+  return {
+    buildSeconds,
+    buildOutput,
+    size,
+    articles: manifest.count,
+    shards: manifest.shards,
+    pairShards: manifest.pairShards,
+    flexsearchBundleKB,
+    bytes,
+    queries: all.length,
+    firstQuery,
+    latencyMs,
+    repeatedStories,
+    quality,
+  }
 }
 
 /** The figures as table rows: [figure, value, target]. */
-export function searchRows(r) {
+export function searchRows(r: SearchMeasurement): Row[] {
   const first = r.bytes.filter((b) => b.kind === 'first')
   const follow = r.bytes.filter((b) => b.kind === 'follow-up')
-  const rows = [
+  return [
     ['articles indexed', r.articles, ''],
     ['index build (npm run build:search), s', r.buildSeconds, ''],
     ['index size raw / gzip, KB', `${r.size.total.rawKB} / ${r.size.total.gzipKB}`, ''],
@@ -232,19 +308,18 @@ export function searchRows(r) {
     [
       `first query gzip KB, all ${r.queries} queries: p50 / worst (+${r.flexsearchBundleKB} FlexSearch)`,
       `${r.firstQuery.p50KB} / ${r.firstQuery.worst.indexKB} (${r.firstQuery.worst.query}) → ${r.firstQuery.worstWithBundleKB}`,
-      `≤ 70 ${r.firstQuery.worstWithBundleKB <= 70 ? '✓' : '✗'}`,
+      check('searchFirstQueryKB', r.firstQuery.worstWithBundleKB),
     ],
     ['follow-up gzip KB (index; +snippets top 10)', follow.map((b) => `${b.query}: ${b.indexKB} (+${b.snippetsTop10KB})`).join(', '), ''],
     ['Node latency cold p50 / p95, ms', `${r.latencyMs.coldP50} / ${r.latencyMs.coldP95}`, ''],
-    ['Node latency warm p50 / p95, ms', `${r.latencyMs.warmP50} / ${r.latencyMs.warmP95}`, `p95 ≤ 5 ${r.latencyMs.warmP95 <= 5 ? '✓' : '✗'}`],
-    ...Object.entries(r.quality).map(([language, q]) => [
+    ['Node latency warm p50 / p95, ms', `${r.latencyMs.warmP50} / ${r.latencyMs.warmP95}`, check('searchNodeWarmMs', r.latencyMs.warmP95)],
+    ...Object.entries(r.quality).map(([language, q]): Row => [
       `recall@20 / precision@20, ${language} (${q.queries} queries)`,
       `${q.recall} / ${q.precision}`,
-      `≥ 0.99 / ≥ 0.95 ${q.recall >= 0.99 && q.precision >= 0.95 ? '✓' : '✗'}`,
+      `${targetText('searchRecall')} / ${targetText('searchPrecision')} ${mark(meets('searchRecall', q.recall) && meets('searchPrecision', q.precision))}`,
     ]),
+    ['result lists with a story twice', r.repeatedStories, check('searchRepeatedStories', r.repeatedStories)],
   ]
-  rows.push(['result lists with a story twice', r.repeatedStories, `0 ${r.repeatedStories === 0 ? '✓' : '✗'}`])
-  return rows
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
