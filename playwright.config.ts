@@ -6,8 +6,9 @@ import { CORPUS_DIR, CORPUS_SITE_DIR, sharedCorpusPresent } from './scripts/shar
 const port = Number(process.env.E2E_PORT ?? 3210)
 /** The preview deployment (`npm run build:preview`) is served next to production. */
 const previewPort = port + 1
+// port + 2: e2e/search-dev.spec.ts's `npm run dev`; + 10, + 11, + 20: e2e/shared-cache.spec.ts.
 /** The build over the real corpus (`npm run build:corpus`), where ../shared is present. */
-const corpusPort = port + 2
+const corpusPort = port + 3
 const corpusBuilt = existsSync(path.join(CORPUS_SITE_DIR, '.next', 'BUILD_ID'))
 const withCorpus = sharedCorpusPresent(CORPUS_DIR, 'the real-corpus end-to-end tests') && (corpusBuilt || Boolean(process.env.CI))
 if (withCorpus && !corpusBuilt) throw new Error(`the real-corpus build is missing (${CORPUS_SITE_DIR}): run \`npm run build:corpus\` first`)

@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { scratchCopy } from '@/scripts/scratch-copy'
 import { expect, hydrated, test } from './fixtures'
 
 /**
@@ -11,7 +11,6 @@ import { expect, hydrated, test } from './fixtures'
  */
 const port = Number(process.env.E2E_PORT ?? 3210) + 2
 const base = `http://127.0.0.1:${port}`
-const root = path.resolve(import.meta.dirname, '..')
 let copy = ''
 let dev: ChildProcess | null = null
 let log = -1
@@ -39,13 +38,9 @@ test.describe('search under npm run dev', () => {
     test.skip(test.info().project.name !== 'Desktop Chrome', 'one dev server is enough')
     // Copying, the first content build and the first `next dev` compile take minutes on a busy machine.
     test.setTimeout(300_000)
-    copy = mkdtempSync(path.join(os.tmpdir(), 'news-site-dev-search-'))
-    for (const entry of readdirSync(root)) {
-      if (['node_modules', '.next', '.next-preview', '.preview-deployment', '.contentlayer', '.git', 'test-results', 'playwright-report'].includes(entry)) continue
-      cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true, filter: (from) => !from.startsWith(path.join(root, 'public', 'search')) })
-    }
-    // Hard links: Turbopack resolves packages only inside its root, so no symlink.
-    execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(copy, 'node_modules')])
+    copy = scratchCopy('e2e', 'dev-search')
+    // The index is the one `npm run dev` builds.
+    rmSync(path.join(copy, 'public', 'search'), { recursive: true, force: true })
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
     // The copy's own content/, whatever this run was given.
     delete env.CONTENT_DIR
