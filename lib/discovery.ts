@@ -8,6 +8,7 @@ import { getTranslations as getMessages } from 'next-intl/server'
 import { defaultLocale, isLocale, listPagePath, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
 import {
+  environmentView,
   getAllPublished,
   getArticleBody,
   getArticles,
@@ -17,6 +18,7 @@ import {
   getTermFeedArticles,
   getTerms,
   getTranslations,
+  withView,
   type ArticleMeta,
   type Taxonomy,
   type Term,
@@ -83,7 +85,7 @@ export function editionFeedRoute(format: FeedFormat) {
     const { locale } = await params
     if (!isLocale(locale)) return notFoundResponse()
     const t = await getMessages({ locale, namespace: 'site' })
-    const body = await buildFeed(locale, '/', t('title'), t('description'), getFeedArticles(locale), format)
+    const body = await buildFeed(locale, '/', t('title'), t('description'), withView(environmentView(), () => getFeedArticles(locale)), format)
     return respond(body, feedContentTypes[format])
   }
 }
@@ -93,7 +95,7 @@ export function termFeedRoute(taxonomy: Taxonomy, format: FeedFormat) {
   return async (_request: Request, { params }: RouteContext<{ locale: string; slug: string }>): Promise<Response> => {
     const { locale, slug } = await params
     if (!isLocale(locale)) return notFoundResponse()
-    const result = getTermFeedArticles(locale, taxonomy, decodeSegment(slug))
+    const result = withView(environmentView(), () => getTermFeedArticles(locale, taxonomy, decodeSegment(slug)))
     if (!result) return notFoundResponse()
     const title = await termTitle(locale, taxonomy, result.term)
     const body = await buildFeed(locale, termPath(taxonomy, result.term), title, title, result.articles, format)
@@ -113,28 +115,30 @@ function listUrls(locale: Locale, basePath: string, totalPages: number, lastmod:
 
 /** Every published page of every edition: articles with their hreflang group, then lists. */
 export function sitemapUrls(): SitemapUrl[] {
-  return locales.flatMap((locale) => {
-    const published = getAllPublished(locale)
-    const articles = published.map((article) => {
-      const translations = getTranslations(article)
-      return {
-        loc: absoluteUrl(siteConfig.url, locale, article.path),
-        lastmod: article.lastmod ?? article.date,
-        alternates: translations.length > 0 ? hreflangLinks(article, translations, siteConfig.url) : [],
-      }
-    })
-    const home = getArticles(locale)
-    const newest = latestDate(published.map((a) => a.lastmod ?? a.date))
-    const terms = (['tags', 'categories'] as const).flatMap((taxonomy) => [
-      { loc: absoluteUrl(siteConfig.url, locale, `/${taxonomy}`), lastmod: newest },
-      ...getTerms(locale, taxonomy).flatMap((term) => {
-        const list = getTermArticles(locale, taxonomy, term.slug)
-        const items = list?.page.items ?? []
-        return listUrls(locale, termPath(taxonomy, term), list?.page.totalPages ?? 1, latestDate(items.map((a) => a.lastmod ?? a.date)))
-      }),
-    ])
-    return [...listUrls(locale, '/', home?.totalPages ?? 1, newest), ...terms, ...articles]
+  return withView(environmentView(), () => locales.flatMap(editionSitemapUrls))
+}
+
+function editionSitemapUrls(locale: Locale): SitemapUrl[] {
+  const published = getAllPublished(locale)
+  const articles = published.map((article) => {
+    const translations = getTranslations(article)
+    return {
+      loc: absoluteUrl(siteConfig.url, locale, article.path),
+      lastmod: article.lastmod ?? article.date,
+      alternates: translations.length > 0 ? hreflangLinks(article, translations, siteConfig.url) : [],
+    }
   })
+  const home = getArticles(locale)
+  const newest = latestDate(published.map((a) => a.lastmod ?? a.date))
+  const terms = (['tags', 'categories'] as const).flatMap((taxonomy) => [
+    { loc: absoluteUrl(siteConfig.url, locale, `/${taxonomy}`), lastmod: newest },
+    ...getTerms(locale, taxonomy).flatMap((term) => {
+      const list = getTermArticles(locale, taxonomy, term.slug)
+      const items = list?.page.items ?? []
+      return listUrls(locale, termPath(taxonomy, term), list?.page.totalPages ?? 1, latestDate(items.map((a) => a.lastmod ?? a.date)))
+    }),
+  ])
+  return [...listUrls(locale, '/', home?.totalPages ?? 1, newest), ...terms, ...articles]
 }
 
 function sitemapChunkUrl(n: number): string {
@@ -166,7 +170,7 @@ export function sitemapChunkParams() {
 export async function newsSitemapRoute(): Promise<Response> {
   const since = Date.now() - siteConfig.newsSitemapHours * 3600_000
   const names = Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, await siteName(locale)] as const))) as Record<Locale, string>
-  const items = getArticlesPublishedSince(since).map((article) => ({
+  const items = withView(environmentView(), () => getArticlesPublishedSince(since)).map((article) => ({
     loc: absoluteUrl(siteConfig.url, article.edition, article.path),
     publicationName: names[article.edition],
     language: newsLanguage(article.edition),

@@ -1,8 +1,7 @@
 import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { setRequestLocale } from 'next-intl/server'
-import { setRequestView } from './content'
-import { env } from './env'
+import { environmentView, setRequestView } from './content'
 import { isLocale, type Locale } from '@/i18n/routing'
 
 /**
@@ -19,7 +18,7 @@ export async function resolveEdition(params: Promise<{ locale: string }>): Promi
 
 /** The content view of this request; also for routes outside an edition (the 404 page). */
 export async function resolveView() {
-  const view = env.showDrafts || (await draftMode()).isEnabled ? 'preview' : 'public'
+  const view = (await draftMode()).isEnabled ? 'preview' : environmentView()
   setRequestView(view)
   return view
 }

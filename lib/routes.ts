@@ -6,7 +6,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { editionHref, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
-import { getArticle, getArticleRedirect, getArticles, getPrerenderedArticles, getTermArticles, getTerms, parsePageParam, type ArticleMeta, type Taxonomy } from './content'
+import { environmentView, getArticle, getArticleRedirect, getArticles, getPrerenderedArticles, getTermArticles, getTerms, parsePageParam, withView, type ArticleMeta, type Taxonomy } from './content'
 import { decodeSegment, resolveEdition } from './edition'
 
 export type LocaleParams = Promise<{ locale: string }>
@@ -23,7 +23,7 @@ export function pageNumber(value: string): number {
  * without articles or tags would leave every article and tag page to render cold.
  */
 function perEdition<T extends object>(paramsOf: (locale: Locale) => T[]): (T & { locale: Locale })[] {
-  return locales.flatMap((locale) => paramsOf(locale).map((params) => ({ ...params, locale })))
+  return withView(environmentView(), () => locales.flatMap((locale) => paramsOf(locale).map((params) => ({ ...params, locale }))))
 }
 
 /** Pages with no dynamic segment of their own: one per edition. */

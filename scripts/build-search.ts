@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { editionHref } from '@/i18n/routing'
-import { getSearchDocuments, unpublishedState } from '@/lib/content'
+import { environmentView, getSearchDocuments, unpublishedState } from '@/lib/content'
 import { buildSearchIndex } from '@/lib/search/build'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
@@ -16,7 +16,7 @@ const outArg = process.argv.includes('--out') ? process.argv[process.argv.indexO
 const outDir = outArg ? path.resolve(outArg) : path.join(projectDir, 'public', 'search')
 
 const started = performance.now()
-const documents = await getSearchDocuments()
+const documents = await getSearchDocuments(environmentView())
 const read = performance.now()
 const files = buildSearchIndex(
   documents.map(({ article, text }) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currentView, isPublished, unpublishedState, type ArticleMeta } from '@/lib/content'
+import { currentView, environmentView, getArticles, isPublished, unpublishedState, withView, type ArticleMeta } from '@/lib/content'
 
 const at = Date.UTC(2026, 10, 28, 12)
 const article = (fields: Partial<ArticleMeta>) => ({ draft: false, time: at, ...fields }) as ArticleMeta
@@ -20,6 +20,14 @@ describe('what readers may see', () => {
   })
 
   it('shows only published content outside previews (tests run without VERCEL_ENV or SHOW_DRAFTS)', () => {
-    expect(currentView()).toBe('public')
+    expect(environmentView()).toBe('public')
+  })
+
+  it('has no view by default: a query outside a page render or withView() is an error', async () => {
+    expect(() => currentView()).toThrow(/No content view set/)
+    expect(withView('preview', () => currentView())).toBe('preview')
+    // The scope follows awaits, as route handlers do.
+    expect(await withView('public', async () => (await Promise.resolve(), currentView()))).toBe('public')
+    expect(() => getArticles('zh-CN')).toThrow(/No content view set/)
   })
 })

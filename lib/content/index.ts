@@ -3,6 +3,7 @@
  * memory, loads one article body per page, and decides what readers may see: drafts and
  * articles dated in the future are filtered here and nowhere else.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -97,6 +98,7 @@ export function isPublished(article: ArticleMeta, now: number): boolean {
 export type ContentView = 'public' | 'preview'
 
 const requestView = cache((): { value: ContentView | null } => ({ value: null }))
+const scopedView = new AsyncLocalStorage<ContentView>()
 
 /** Whether a view shows an article now: previews show everything, the public published ones. */
 function isVisible(article: ArticleMeta, now: number, view: ContentView): boolean {
@@ -108,8 +110,24 @@ export function setRequestView(view: ContentView): void {
   requestView().value = view
 }
 
+/**
+ * Runs `fn` (and everything it awaits) in a view: for what has no page render to set one (route
+ * handlers, static params, scripts).
+ */
+export function withView<T>(view: ContentView, fn: () => T): T {
+  return scopedView.run(view, fn)
+}
+
+/** The view of everything outside draft mode: previews and `next dev` show drafts (lib/env.ts). */
+export function environmentView(): ContentView {
+  return env.showDrafts ? 'preview' : 'public'
+}
+
+/** The view the current render or scope set; reading it without one is a mistake, not a default. */
 export function currentView(): ContentView {
-  return requestView().value ?? (env.showDrafts ? 'preview' : 'public')
+  const view = requestView().value ?? scopedView.getStore()
+  if (!view) throw new Error('No content view set: pages call resolveEdition() or resolveView() before they query content; route handlers, static params and scripts query inside withView()')
+  return view
 }
 
 /** Unpublished articles carry a badge where they are shown (preview only). */
@@ -314,13 +332,13 @@ export interface SearchDocument {
  * The articles the search index may hold, newest first: published ones (never the repeats of a
  * story), or everything in a preview (the same switch as pages, so a preview deployment's index finds its drafts).
  */
-export function selectSearchArticles(articles: ArticleMeta[], now: number, view: ContentView = currentView()): ArticleMeta[] {
+export function selectSearchArticles(articles: ArticleMeta[], now: number, view: ContentView): ArticleMeta[] {
   return articles.filter((a) => !a.duplicateOf && isVisible(a, now, view)).sort((a, b) => b.time - a.time || a.key.localeCompare(b.key))
 }
 
 /** Every searchable article with its plain text, read from the current content build. */
-export async function getSearchDocuments(now = Date.now()): Promise<SearchDocument[]> {
-  const articles = selectSearchArticles(loadCatalog(), now)
+export async function getSearchDocuments(view: ContentView, now = Date.now()): Promise<SearchDocument[]> {
+  const articles = selectSearchArticles(loadCatalog(), now, view)
   const documents: SearchDocument[] = []
   const batch = 64
   for (let i = 0; i < articles.length; i += batch) {
