@@ -39,6 +39,7 @@ import {
   type FeedTypes,
 } from './seo'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, chunkUrls, latestDate, type SitemapUrl } from './sitemaps'
+import { termPath } from './paths'
 
 type RouteContext<P> = { params: Promise<P> }
 
@@ -59,10 +60,6 @@ async function siteName(locale: Locale): Promise<string> {
 async function termTitle(locale: Locale, taxonomy: Taxonomy, term: Term): Promise<string> {
   const t = await getMessages({ locale, namespace: 'taxonomy' })
   return `${t(taxonomy === 'tags' ? 'tag' : 'category', { name: term.name })} · ${await siteName(locale)}`
-}
-
-function termPath(taxonomy: Taxonomy, term: Term): string {
-  return `/${taxonomy}/${encodeURIComponent(term.slug)}`
 }
 
 async function buildFeed(locale: Locale, basePath: string, title: string, description: string, articles: ArticleMeta[], format: FeedFormat): Promise<string> {
@@ -98,7 +95,7 @@ export function termFeedRoute(taxonomy: Taxonomy, format: FeedFormat) {
     const result = withView(environmentView(), () => getTermFeedArticles(locale, taxonomy, decodeSegment(slug)))
     if (!result) return notFoundResponse()
     const title = await termTitle(locale, taxonomy, result.term)
-    const body = await buildFeed(locale, termPath(taxonomy, result.term), title, title, result.articles, format)
+    const body = await buildFeed(locale, termPath(taxonomy, result.term.slug), title, title, result.articles, format)
     return respond(body, feedContentTypes[format])
   }
 }
@@ -135,7 +132,7 @@ function editionSitemapUrls(locale: Locale): SitemapUrl[] {
     ...getTerms(locale, taxonomy).flatMap((term) => {
       const list = getTermArticles(locale, taxonomy, term.slug)
       const items = list?.page.items ?? []
-      return listUrls(locale, termPath(taxonomy, term), list?.page.totalPages ?? 1, latestDate(items.map((a) => a.lastmod ?? a.date)))
+      return listUrls(locale, termPath(taxonomy, term.slug), list?.page.totalPages ?? 1, latestDate(items.map((a) => a.lastmod ?? a.date)))
     }),
   ])
   return [...listUrls(locale, '/', home?.totalPages ?? 1, newest), ...terms, ...articles]
@@ -202,7 +199,7 @@ export async function listPageMetadata(locale: Locale, path: string): Promise<Me
 
 /** A tag's or category's page: its canonical URL, the edition's feeds and its own. */
 export async function termPageMetadata(locale: Locale, taxonomy: Taxonomy, term: Term, path: string): Promise<Metadata> {
-  const own = feedLinkTypes(siteConfig.url, locale, termPath(taxonomy, term), { title: await termTitle(locale, taxonomy, term) })
+  const own = feedLinkTypes(siteConfig.url, locale, termPath(taxonomy, term.slug), { title: await termTitle(locale, taxonomy, term) })
   return listMetadata(siteConfig.url, locale, path, mergeFeedTypes(await editionFeedTypes(locale), own))
 }
 

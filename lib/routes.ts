@@ -8,6 +8,7 @@ import { editionHref, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
 import { environmentView, getArticle, getArticleRedirect, getArticles, getPrerenderedArticles, getTermArticles, getTerms, parsePageParam, withView, type ArticleMeta, type Taxonomy } from './content'
 import { decodeSegment, resolveEdition } from './edition'
+import { termPath } from './paths'
 
 export type LocaleParams = Promise<{ locale: string }>
 
@@ -75,5 +76,5 @@ export async function resolveTermPage(params: Promise<{ locale: string; slug: st
   if (!result) notFound()
   const t = await getTranslations({ locale, namespace: 'taxonomy' })
   const title = t(taxonomy === 'tags' ? 'tag' : 'category', { name: result.term.name })
-  return { locale, title, basePath: `/${taxonomy}/${encodeURIComponent(result.term.slug)}`, ...result }
+  return { locale, title, basePath: termPath(taxonomy, result.term.slug), ...result }
 }

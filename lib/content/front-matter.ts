@@ -10,6 +10,7 @@ import { placeArticle } from './placement'
 import { timed, type StepTimings } from './timings'
 import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, repairRunTogether, slugify, stripControlCharacters } from './text'
 import type { ContentProblem, NormalizedArticle, SidebarPosition } from './types'
+import { articlePath } from '@/lib/paths'
 
 const PATH = /^([A-Za-z]{2}(?:-[A-Za-z]{2})?)\/news\/([^/]+)\/([^/]+?)\.([A-Za-z]{2}(?:-[A-Za-z]{2})?)\.md$/
 /** A BCP 47 language tag, loosely (`zh`, `zh-CN`, `zh-Hant-TW`, `en-US`): it ends up in `lang` attributes. */
@@ -163,7 +164,7 @@ export function normalizeArticle(input: NormalizeInput, timeZone: string, timing
       source,
       edition: placed,
       movedFrom: moved ? edition : null,
-      path: `/news/${encodeURIComponent(source)}/${encodeURIComponent(slug)}`,
+      path: articlePath(source, slug),
       file,
       lang: moved ? placed : declaredLang.toLowerCase().startsWith('en') && isMostlyHan(`${title} ${plain}`) ? 'zh' : declaredLang,
       title,

@@ -11,6 +11,7 @@ import { cache } from 'react'
 import { siteConfig } from '../config'
 import { env } from '../env'
 import { locales, type Locale } from '@/i18n/routing'
+import { articlePath } from '@/lib/paths'
 import { CATALOG_PATH } from './output'
 import { CATALOG_RELOAD_MS } from './freshness.mjs'
 import { renderMarkdown, type RenderedBody } from './markdown'
@@ -220,8 +221,7 @@ export function getArticles(locale: Locale, page = 1): Page<ArticleMeta> | null 
 }
 
 export function getArticle(locale: Locale, source: string, slug: string): ArticleMeta | null {
-  const key = `/news/${encodeURIComponent(source)}/${encodeURIComponent(slug)}`
-  return edition(locale).byPath.get(key) ?? null
+  return edition(locale).byPath.get(articlePath(source, slug)) ?? null
 }
 
 /**

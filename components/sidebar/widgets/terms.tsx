@@ -4,6 +4,7 @@ import type { Locale } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { getTerms, type Taxonomy } from '@/lib/content'
 import { Widget } from '../widget'
+import { termPath } from '@/lib/paths'
 
 /** The most used terms of the edition, most used first; `more` links to the full list. */
 async function TermsWidget({ locale, taxonomy, title, more }: { locale: Locale; taxonomy: Taxonomy; title: string; more?: string }) {
@@ -15,7 +16,7 @@ async function TermsWidget({ locale, taxonomy, title, more }: { locale: Locale; 
         {terms.map((term) => (
           <li key={term.slug}>
             <EditionLink
-              href={`/${taxonomy}/${encodeURIComponent(term.slug)}`}
+              href={termPath(taxonomy, term.slug)}
               locale={locale}
               className="inline-block rounded border border-neutral-300 px-2 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
             >
