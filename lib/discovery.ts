@@ -17,7 +17,7 @@ import {
   getTermArticles,
   getTermFeedArticles,
   getTerms,
-  getTranslations,
+  getArticleTranslations,
   withView,
   type ArticleMeta,
   type Taxonomy,
@@ -118,7 +118,7 @@ export function sitemapUrls(): SitemapUrl[] {
 function editionSitemapUrls(locale: Locale): SitemapUrl[] {
   const published = getAllPublished(locale)
   const articles = published.map((article) => {
-    const translations = getTranslations(article)
+    const translations = getArticleTranslations(article)
     return {
       loc: absoluteUrl(siteConfig.url, locale, article.path),
       lastmod: article.lastmod ?? article.date,
@@ -206,7 +206,7 @@ export async function termPageMetadata(locale: Locale, taxonomy: Taxonomy, term:
 export async function articlePageMetadata(article: ArticleMeta): Promise<Metadata> {
   return articleMetadata({
     article,
-    translations: getTranslations(article),
+    translations: getArticleTranslations(article),
     siteUrl: siteConfig.url,
     siteName: await siteName(article.edition),
     feedTypes: await editionFeedTypes(article.edition),

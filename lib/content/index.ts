@@ -249,7 +249,7 @@ export function getAdjacentArticles(article: ArticleMeta): { previous: ArticleMe
 }
 
 /** The same id in the other editions, when published there. */
-export function getTranslations(article: ArticleMeta): ArticleMeta[] {
+export function getArticleTranslations(article: ArticleMeta): ArticleMeta[] {
   return locales
     .filter((locale) => locale !== article.edition)
     .flatMap((locale) => {
