@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { expect, hydrated, test } from './fixtures'
 
 /**
- * The security-lab sample articles (content/zh-CN/news/security-lab/) carry payloads after the
+ * The security-lab test articles (e2e/content/zh-CN/news/security-lab/, in the e2e build only) carry payloads after the
  * OWASP XSS filter evasion cheat sheet in their bodies, titles, summaries, leads, tags, thumbnails
  * and other front matter. Every payload, if it ran, would set a `window.__xss_*` variable or open
  * a dialog. A reader opens the articles, their tag pages, the lists and the search that show them,
