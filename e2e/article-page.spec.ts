@@ -94,6 +94,7 @@ test.describe('article page', () => {
 
     const wechat = bar.locator('details[data-share="wechat"]')
     await expect(wechat.locator('svg')).toBeHidden()
+    await controlsReady(page)
     await wechat.locator('summary').click()
     const qr = wechat.locator('[data-qr-url]')
     await expect(qr).toHaveAttribute('data-qr-url', canonical)
@@ -107,7 +108,6 @@ test.describe('article page', () => {
     expect(runs).toBeGreaterThan(100)
 
     if (browserName === 'chromium') await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-    await controlsReady(page)
     await bar.getByRole('button', { name: '复制链接' }).click()
     await expect(bar.getByRole('status')).toHaveText('已复制')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical)
@@ -162,6 +162,7 @@ test.describe('article page', () => {
     for (const path of [articles.seed, headlineInBody, zhTW, zhHK, articles.translatedZh]) {
       test(`${path} has no violations, QR code open`, async ({ page }) => {
         await page.goto(path)
+        await controlsReady(page)
         await page.locator('details[data-share="wechat"] summary').click()
         await expect(page.locator('[data-qr-url] svg')).toBeVisible()
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
