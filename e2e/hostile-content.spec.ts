@@ -219,7 +219,7 @@ test.describe('hostile content: the security-lab articles', () => {
     expect(listed, 'a home page lists the lab articles').not.toBe('')
     await open(page, seen, listed)
     await open(page, seen, '/tags')
-    await expect(page.locator('main').getByRole('link', { name: /^<script>window\.__xss_tag_script=1<\/script> \(1 篇\)$/ })).toBeVisible()
+    await expect(page.locator('main').getByRole('link', { name: /^<script>window\.__xss_tag_script=1<\/script>（1 篇）$/ })).toBeVisible()
   })
 
   test('search finds them and shows their titles as text', async ({ page }) => {
