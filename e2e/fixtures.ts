@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { E2E_CONTENT_DIR } from './content-root'
 
 /**
  * Every spec imports `test` from here: in browser tests, remote requests (thumbnails on feed
@@ -22,7 +23,7 @@ export const test = base.extend({
 
 export { expect }
 
-/** Sample articles (content/), by canonical URL. */
+/** Sample articles (content/, and e2e/content/ for `hostile`), by canonical URL. */
 export const articles = {
   seed: '/news/qq/20250212a03tsr00',
   authorbox: '/news/c114/20261107c01ctx00',
@@ -93,9 +94,9 @@ export function rawRequest(origin: URL, path: string, options: { method?: string
   })
 }
 
-/** `npm run content` beside the running servers, as cron runs it. */
+/** `npm run content` beside the running servers, as cron runs it, over the content they were built from. */
 export function runContentBuild() {
-  execFileSync('npm', ['run', '--silent', 'content'], { stdio: 'pipe', timeout: 90_000 })
+  execFileSync('npm', ['run', '--silent', 'content'], { stdio: 'pipe', timeout: 90_000, env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR } })
 }
 
 /** Front-matter date (site time zone, as editors write it) for an instant. */
@@ -109,11 +110,12 @@ function siteDate(time: number): string {
 }
 
 /**
- * The content folder of a spec that adds articles while the server runs: `content/zh-CN/news/<source>/`
- * (git ignores these folders; each spec removes its own).
+ * The content folder of a spec that adds articles while the server runs:
+ * `.e2e-content/zh-CN/news/<source>/`, in the staged content the servers were built from
+ * (e2e/content-root.ts; each spec removes its own).
  */
 export function testSourceFolder(source: string): string {
-  return path.join(process.cwd(), 'content', 'zh-CN', 'news', source)
+  return path.join(process.cwd(), E2E_CONTENT_DIR, 'zh-CN', 'news', source)
 }
 
 /** Writes a minimal zh-CN article dated `time` into a spec's source folder. */

@@ -92,7 +92,8 @@ test.describe('instant search', () => {
     expect(marks.length).toBeGreaterThan(0)
     for (const mark of marks) expect('人工智能人工智慧').toContain(mark)
     await expect(page.locator('aside [aria-live="polite"]')).toHaveText(/^找到 \d+ 条结果$/)
-    await expect(options.first().locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2}$/)
+    // The site's one date style (lib/date-format.ts), as in lists and on articles.
+    await expect(options.first().locator('time')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 北京时间$/)
   })
 
   test('an English query in the en edition highlights the word', async ({ page }) => {

@@ -27,8 +27,8 @@ test.describe('sidebar widgets', () => {
     const sidebar = page.getByRole('complementary', { name: '侧边栏' })
     await expect(sidebar.locator('[data-widget="recent"] li')).toHaveCount(6)
     await expect(sidebar.locator('[data-widget="recent"] a').first()).toHaveText('卫星互联网手机直连测试完成，偏远地区可收发短消息')
-    await expect(sidebar.locator('[data-widget="tags"] a').first()).toHaveText(/^\S.* \(\d+ 篇\)$/)
-    await expect(sidebar.locator('[data-widget="categories"] a').first()).toHaveText(/^\S.* \(\d+ 篇\)$/)
+    await expect(sidebar.locator('[data-widget="tags"] a').first()).toHaveText(/^\S.*（\d+ 篇）$/)
+    await expect(sidebar.locator('[data-widget="categories"] a').first()).toHaveText(/^\S.*（\d+ 篇）$/)
     await expect(sidebar.locator('[data-widget="social"] a')).toHaveText(['RSS', 'GitHub'])
   })
 

@@ -83,8 +83,13 @@ export interface ArticleSeoInput {
   feedTypes: FeedTypes
 }
 
+/** The article's canonical URL: what metadata, JSON-LD and the share controls name. */
+export function canonicalUrl(article: ArticleMeta, siteUrl: string): string {
+  return absoluteUrl(siteUrl, article.edition, article.path)
+}
+
 export function articleMetadata({ article, translations, siteUrl, siteName, feedTypes }: ArticleSeoInput): Metadata {
-  const url = absoluteUrl(siteUrl, article.edition, article.path)
+  const url = canonicalUrl(article, siteUrl)
   const image = absoluteAsset(siteUrl, article.thumbnail)
   const description = article.lead || article.summary
   return {
@@ -125,7 +130,7 @@ function publisher(siteName: string, siteUrl: string): JsonLd {
 }
 
 export function newsArticleJsonLd(article: ArticleMeta, siteUrl: string, siteName: string, defaultAuthor: string): JsonLd {
-  const url = absoluteUrl(siteUrl, article.edition, article.path)
+  const url = canonicalUrl(article, siteUrl)
   const image = absoluteAsset(siteUrl, article.thumbnail)
   return {
     '@context': 'https://schema.org',

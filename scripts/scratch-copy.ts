@@ -20,6 +20,7 @@ const NOT_COPIED = new Set([
   '.next-preview',
   '.preview-deployment',
   '.contentlayer',
+  '.e2e-content',
   '.git',
   'bench',
   'test-results',

@@ -17,12 +17,12 @@ import { articleMetadata, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd }
 import { parseDocument, sources, topics } from './helpers'
 
 /**
- * The security-lab sample articles (content/zh-CN/news/security-lab/): payloads after the OWASP
+ * The security-lab test articles (e2e/content/zh-CN/news/security-lab/): payloads after the OWASP
  * XSS filter evasion cheat sheet in bodies, titles, summaries, leads, tags, thumbnails and other
  * front matter. Each would set a `window.__xss_*` variable or open a dialog if it ran; the e2e spec
  * (e2e/hostile-content.spec.ts) opens them in a browser. Here: what the site renders from them.
  */
-const ROOT = path.join(process.cwd(), 'content')
+const ROOT = path.join(process.cwd(), 'e2e', 'content')
 const FOLDER = 'zh-CN/news/security-lab'
 const SITE = 'https://news.example.com'
 const files = readdirSync(path.join(ROOT, FOLDER))

@@ -114,7 +114,8 @@ describe('JSON-LD', () => {
     expect(parsed.headline).toBe(en.title)
     expect(parsed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/)
     expect(parsed.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/)
-    expect(parsed.image).toEqual(['https://img.example.com/world/2026/11/chip-capex.jpg'])
+    // The sample's thumbnail is a local /path: made absolute on the site.
+    expect(parsed.image).toEqual([`${SITE}/images/sample/chart.svg`])
     expect(parsed.inLanguage).toBe('en')
     expect(parsed.publisher).toMatchObject({ '@type': 'Organization', name: 'News Express', url: SITE })
     expect(parsed.sourceOrganization).toMatchObject({ '@type': 'Organization', name: 'Reuters' })

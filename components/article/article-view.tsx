@@ -6,6 +6,8 @@ import { getAdjacentArticles, getRelatedArticles, getArticleTranslations, type A
 import { DateMeta } from '../ui/date-meta'
 import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
+import { FontSizeControl } from './font-size-control'
+import { ShareBar } from './share-bar'
 
 export async function ArticleView({ article, body }: { article: ArticleMeta; body: RenderedBody }) {
   const locale: Locale = article.edition
@@ -22,32 +24,38 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           {article.title}
         </h1>
         {article.lead && <p className="text-lg text-neutral-700 dark:text-neutral-300">{article.lead}</p>}
-        <p className="text-sm text-neutral-700 dark:text-neutral-300">
+        <p className="text-sm text-neutral-700 dark:text-neutral-300" data-article-meta="">
           <span className="sr-only">{t('article.published')} </span>
           <DateMeta locale={locale} iso={article.date} />
           {article.lastmod && (
             <>
               {' · '}
-              {t('article.updated')} <DateMeta locale={locale} iso={article.lastmod} />
+              <span className="whitespace-nowrap">{t('article.updated')} </span>
+              <DateMeta locale={locale} iso={article.lastmod} />
             </>
           )}
           {article.categoryTerms.length > 0 && (
             <>
               {' · '}
-              {t('article.source')}:{' '}
-              {article.categoryTerms.map((category, i) => (
-                <span key={category.slug}>
-                  {i > 0 && ', '}
-                  <EditionLink href={`/categories/${encodeURIComponent(category.slug)}`} locale={locale} className={linkClass} data-source={category.slug}>
-                    {category.name}
-                  </EditionLink>
-                </span>
-              ))}
+              <span className="whitespace-nowrap">
+                {t('article.sourceLabel')}
+                {article.categoryTerms.map((category, i) => (
+                  <span key={category.slug}>
+                    {i > 0 && t('article.separator')}
+                    <EditionLink href={`/categories/${encodeURIComponent(category.slug)}`} locale={locale} className={linkClass} data-source={category.slug}>
+                      {category.name}
+                    </EditionLink>
+                  </span>
+                ))}
+              </span>
             </>
           )}
           {' · '}
-          {t('article.readingTime', { minutes: article.readingMinutes })}
+          <span className="whitespace-nowrap" data-reading-time="">
+            {t('article.readingTime', { minutes: article.readingMinutes })}
+          </span>
         </p>
+        <FontSizeControl labels={{ group: t('reader.fontSize'), small: t('reader.small'), medium: t('reader.medium'), large: t('reader.large') }} />
       </header>
 
       {article.thumbnail && <Thumbnail src={article.thumbnail} eager />}
@@ -70,14 +78,14 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
       )}
 
       <div
-        className="prose max-w-none prose-neutral dark:prose-invert prose-a:text-accent prose-img:mx-auto prose-img:rounded dark:prose-a:text-accent-dark"
+        className="article-prose prose max-w-none prose-neutral dark:prose-invert prose-a:text-accent prose-img:mx-auto prose-img:rounded dark:prose-a:text-accent-dark"
         dangerouslySetInnerHTML={{ __html: body.html }}
       />
 
       <footer className="space-y-6 border-t border-neutral-200 pt-6 dark:border-neutral-700">
         {article.topics.length > 0 && (
           <div className="flex flex-wrap items-center gap-2 text-sm" data-topics="">
-            <span className="font-bold">{t('article.tags')}:</span>
+            <span className="font-bold">{t('article.tagsLabel')}</span>
             {article.topics.map((topic) => (
               <EditionLink key={topic.slug} href={`/tags/${encodeURIComponent(topic.slug)}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
                 #{topic.name}
@@ -94,10 +102,12 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           </p>
         )}
 
+        <ShareBar article={article} />
+
         {article.authorbox && (
           <section aria-label={t('article.author')} className="rounded bg-neutral-100 p-4 dark:bg-neutral-800" data-authorbox="">
             <p className="font-bold">
-              {t('article.author')}: {article.author ?? siteConfig.defaultAuthor}
+              {t('article.authorLine', { name: article.author ?? siteConfig.defaultAuthor })}
             </p>
             <p className="text-sm">{t('article.authorBio', { name: article.author ?? siteConfig.defaultAuthor })}</p>
           </section>
@@ -109,7 +119,7 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
 
         {translations.length > 0 && (
           <nav aria-label={t('article.translations')} className="text-sm" data-translations="">
-            <span className="font-bold">{t('article.translations')}: </span>
+            <span className="font-bold">{t('article.translationsLabel')}</span>
             {translations.map((other, i) => (
               <span key={other.key}>
                 {i > 0 && ' · '}

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, useState, type CompositionEvent, type KeyboardEvent, type ReactNode } from 'react'
 import type { Locale } from '@/i18n/routing'
+import { formatNewsDate } from '@/lib/date-format'
 import type { Range, SearchEngine, SearchPage } from '@/lib/search/engine'
 import { UnpublishedBadge } from '../ui/badge'
 import { useHydrated } from '../ui/use-hydrated'
@@ -28,6 +29,8 @@ export interface InstantSearchLabels {
   /** Badges for the drafts and scheduled articles a preview build's index holds. */
   draft: string
   scheduled: string
+  /** The edition's date template (`{dateTime} 北京时间`), for lib/date-format.ts. */
+  zonedDate: string
 }
 
 interface Props {
@@ -251,7 +254,7 @@ export function InstantSearch({ locale, action, labels, variant, pageSize, initi
           <Highlight text={result.snippet} ranges={result.matches} />
         </span>
         <span className="block text-xs text-neutral-700 dark:text-neutral-300">
-          {result.source} · <time dateTime={result.date}>{result.date.slice(0, 10)}</time>
+          {result.source} · <time dateTime={result.date}>{formatNewsDate(result.date, locale, labels.zonedDate)}</time>
           {result.duplicates > 0 && <span data-duplicates=""> · {fill(labels.duplicates, { count: result.duplicates })}</span>}
         </span>
       </a>

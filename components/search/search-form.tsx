@@ -8,10 +8,11 @@ import { InstantSearch } from './instant-search'
  * instant search once hydrated. Labels are translated here, so messages never ship.
  */
 export async function SearchForm({ locale, variant, query = '' }: { locale: Locale; variant: 'page' | 'widget'; query?: string }) {
-  const [tw, ts, tp] = await Promise.all([
+  const [tw, ts, tp, tt] = await Promise.all([
     getTranslations({ locale, namespace: 'widgets' }),
     getTranslations({ locale, namespace: 'search' }),
     getTranslations({ locale, namespace: 'preview' }),
+    getTranslations({ locale, namespace: 'time' }),
   ])
   return (
     <InstantSearch
@@ -39,6 +40,7 @@ export async function SearchForm({ locale, variant, query = '' }: { locale: Loca
         pageOf: ts.raw('pageOf') as string,
         draft: tp('draft'),
         scheduled: tp('scheduled'),
+        zonedDate: tt.raw('zoned') as string,
       }}
     />
   )

@@ -319,7 +319,7 @@ async function readBody(article: ArticleMeta): Promise<string> {
 }
 
 /** Rendered body of one article. */
-export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => renderMarkdown(await readBody(article), { math: article.mathjax }))
+export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => renderMarkdown(await readBody(article), { math: article.mathjax, title: article.title, sourceUrl: article.sourceUrl }))
 
 /** What the search index holds of one article: its catalog entry and its plain text. */
 export interface SearchDocument {

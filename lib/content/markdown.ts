@@ -31,7 +31,8 @@ export interface RenderedBody {
 const schema: SanitizeSchema = {
   ...defaultSchema,
   // Feeds carry no forms: drop inputs too (GitHub's schema keeps task-list checkboxes).
-  tagNames: defaultSchema.tagNames?.filter((name) => name !== 'input'),
+  // Feed photos come as <figure> with a <figcaption>: keep the pair (the caption names linked photos).
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), 'figure', 'figcaption'],
   // Removed together with their text, which would otherwise show up on the page.
   strip: ['script', 'style', 'title', 'textarea', 'noscript', 'template', 'xmp', 'noembed', 'noframes'],
   attributes: {
@@ -79,6 +80,75 @@ function rehypeNewsBody() {
   }
 }
 
+/** Letters and digits only, case- and width-folded: "Title: A — b" and "title a b" compare equal. */
+export function foldHeadline(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')
+}
+
+function isBlank(node: Root['children'][number]): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href
+  } catch {
+    return false
+  }
+}
+
+/**
+ * What the article page already shows around the body: a first heading that repeats the title
+ * (the page's own h1 is the headline) and the importer's last line linking the source name (the
+ * page's "阅读原文 ↗" link points at the same URL).
+ */
+export function trimFrame(tree: Root, frame: { title?: string; sourceUrl?: string | null }) {
+  const elements = () => tree.children.filter((node) => !isBlank(node))
+  const first = elements()[0]
+  if (frame.title && first?.type === 'element' && /^h[1-6]$/.test(first.tagName) && foldHeadline(toString(first)) === foldHeadline(frame.title)) {
+    tree.children.splice(tree.children.indexOf(first), 1)
+  }
+  const last = elements().at(-1)
+  if (frame.sourceUrl && last?.type === 'element' && last.tagName === 'p') {
+    const content = last.children.filter((node) => !isBlank(node))
+    const link = content[0]
+    if (content.length === 1 && link?.type === 'element' && link.tagName === 'a' && sameUrl(String(link.properties.href ?? ''), frame.sourceUrl)) {
+      tree.children.splice(tree.children.indexOf(last), 1)
+    }
+  }
+}
+
+function hostOf(href: unknown): string {
+  try {
+    return new URL(String(href)).hostname.replace(/^www\./, '')
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Images without alt text are decorative (empty alt); a link whose only content is images gets a
+ * name of its own (aria-label): the image's alt, title or figure caption, else the target's host.
+ * A feed image that fails to load is hidden (head script), so the alt alone cannot name the link.
+ */
+export function rehypeAccessibleMedia() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, _index, parent) => {
+      if (node.tagName === 'img' && typeof node.properties.alt !== 'string') node.properties.alt = ''
+      if (node.tagName !== 'a' || node.properties.ariaLabel) return
+      if (toString(node).trim() !== '') return
+      const images: Element[] = []
+      visit(node, 'element', (child: Element) => {
+        if (child.tagName === 'img') images.push(child)
+      })
+      if (images.length === 0) return
+      const caption = parent?.type === 'element' && parent.tagName === 'figure' ? parent.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption') : undefined
+      const name = images.map((img) => String(img.properties.alt ?? '').trim() || String(img.properties.title ?? '').trim()).find(Boolean) || (caption ? toString(caption).trim() : '') || hostOf(node.properties.href)
+      if (name) node.properties.ariaLabel = name
+    })
+  }
+}
+
 function makeProcessor(math: boolean) {
   const sanitized = unified()
     .use(remarkParse)
@@ -88,14 +158,23 @@ function makeProcessor(math: boolean) {
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
   // MathML output: rendered by the browser itself, no KaTeX stylesheet or fonts to ship.
-  return sanitized.use(math ? [[rehypeKatex, { output: 'mathml', throwOnError: false }]] : []).use(rehypeSlug).use(rehypeNewsBody)
+  return sanitized.use(math ? [[rehypeKatex, { output: 'mathml', throwOnError: false }]] : []).use(rehypeSlug).use(rehypeNewsBody).use(rehypeAccessibleMedia)
 }
 
 const processors = { plain: makeProcessor(false), math: makeProcessor(true) }
 
-export async function renderMarkdown(markdown: string, options: { math: boolean }): Promise<RenderedBody> {
+export interface RenderOptions {
+  math: boolean
+  /** The page's headline: a first body heading with the same text is dropped. */
+  title?: string
+  /** The original story's URL the page links: a last paragraph that only links it is dropped. */
+  sourceUrl?: string | null
+}
+
+export async function renderMarkdown(markdown: string, options: RenderOptions): Promise<RenderedBody> {
   const processor = options.math ? processors.math : processors.plain
   const tree = (await processor.run(processor.parse(markdown))) as Root
+  trimFrame(tree, options)
   const toc: TocEntry[] = []
   visit(tree, 'element', (node: Element) => {
     const depth = /^h([2-4])$/.exec(node.tagName)?.[1]

@@ -20,7 +20,8 @@ async function TermsWidget({ locale, taxonomy, title, more }: { locale: Locale; 
               locale={locale}
               className="inline-block rounded border border-neutral-300 px-2 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
             >
-              {term.name} <span className="text-neutral-600 dark:text-neutral-400">({t('count', { count: term.count })})</span>
+              {term.name}
+              <span className="text-neutral-600 dark:text-neutral-400">{t('countBracketed', { count: term.count })}</span>
             </EditionLink>
           </li>
         ))}
