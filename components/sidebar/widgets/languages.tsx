@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { EditionLink } from '@/components/ui/edition-link'
 import { locales, type Locale } from '@/i18n/routing'
-import { getTranslations as getArticleTranslations, type ArticleMeta } from '@/lib/content'
+import { getArticleTranslations, type ArticleMeta } from '@/lib/content'
 import { Widget } from '../widget'
 
 /** Editions; on an article, its translations go straight to the translated article. */
