@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server'
+import { getFormatter, getTranslations } from 'next-intl/server'
 import type { Locale } from '@/i18n/routing'
 import type { ArticleMeta, FrontPage, Page } from '@/lib/content'
 import { PageShell } from '../layout/page-shell'
@@ -28,6 +28,7 @@ async function Headline({ article, locale, className }: { article: ArticleMeta; 
  */
 export async function FrontPageView({ locale, front, page }: { locale: Locale; front: FrontPage; page: Page<ArticleMeta> }) {
   const t = await getTranslations({ locale })
+  const format = await getFormatter({ locale })
   const { lead, top, sections, river } = front
   const shown = new Set([lead, ...top, ...sections.flatMap((s) => s.articles), ...river].flatMap((a) => (a ? [a.key] : [])))
   return (
@@ -66,6 +67,8 @@ export async function FrontPageView({ locale, front, page }: { locale: Locale; f
                   <div className="min-w-0 flex-1">
                     <Headline article={article} locale={locale} className="leading-snug font-bold" />
                     <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
+                      <time dateTime={article.date}>{format.relativeTime(new Date(article.date))}</time>
+                      {' · '}
                       {article.sourceName}
                     </p>
                   </div>
@@ -98,6 +101,7 @@ export async function FrontPageView({ locale, front, page }: { locale: Locale; f
         </div>
       )}
 
+      {(river.length > 0 || page.totalPages > 1) && (
       <section aria-labelledby="front-river" data-front="river">
         <h2 id="front-river" className="widget-title">
           {t('list.latest')}
@@ -105,6 +109,7 @@ export async function FrontPageView({ locale, front, page }: { locale: Locale; f
         {river.length > 0 && <ArticleList locale={locale} articles={river} headingLevel={3} />}
         <Pagination locale={locale} basePath="/" page={page.page} totalPages={page.totalPages} />
       </section>
+      )}
     </PageShell>
   )
 }
