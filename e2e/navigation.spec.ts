@@ -4,7 +4,7 @@ test.describe('edition switcher in the header', () => {
   test('keeps the reader on the same article when a translation exists', async ({ page }) => {
     await page.goto(articles.translatedZh)
     await openMenuIfCollapsed(page)
-    const switcher = page.getByRole('navigation', { name: '版本切换' })
+    const switcher = page.getByRole('navigation', { name: '版本切换', exact: true })
     await expect(switcher).toBeVisible()
     await expect(switcher.locator('[aria-current="true"]')).toHaveText('简体')
     await expect(switcher.getByRole('link')).toHaveText(['English', '繁體（台灣）', '繁體（香港）'])
@@ -17,7 +17,7 @@ test.describe('edition switcher in the header', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Global chipmakers lift capital spending as they bet on AI data-center demand')
 
     await openMenuIfCollapsed(page)
-    const back = page.getByRole('navigation', { name: 'Editions' }).getByRole('link', { name: '简体' })
+    const back = page.getByRole('navigation', { name: 'Editions', exact: true }).getByRole('link', { name: '简体', exact: true })
     await expect(back).toHaveAttribute('href', articles.translatedZh)
     await back.click()
     await expect(page).toHaveURL(articles.translatedZh)
@@ -27,13 +27,13 @@ test.describe('edition switcher in the header', () => {
   test("falls back to the edition's home when the article has no translation there", async ({ page }) => {
     await page.goto(articles.translatedZh)
     await openMenuIfCollapsed(page)
-    const fromTranslated = page.getByRole('navigation', { name: '版本切换' })
+    const fromTranslated = page.getByRole('navigation', { name: '版本切换', exact: true })
     // The translated pair exists in zh-CN and en only: the Traditional editions lead home.
     await expect(fromTranslated.getByRole('link', { name: '繁體（台灣）' })).toHaveAttribute('href', '/zh-tw')
 
     await page.goto(articles.seed)
     await openMenuIfCollapsed(page)
-    const switcher = page.getByRole('navigation', { name: '版本切换' })
+    const switcher = page.getByRole('navigation', { name: '版本切换', exact: true })
     await expect(switcher.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/en')
     await switcher.getByRole('link', { name: '繁體（香港）' }).click()
     await expect(page).toHaveURL('/zh-hk')
@@ -44,7 +44,7 @@ test.describe('edition switcher in the header', () => {
     for (const path of ['/', `/tags/${encodeURIComponent('芯片')}`, '/search', '/page/99']) {
       await page.goto(path)
       await openMenuIfCollapsed(page)
-      await expect(page.getByRole('navigation', { name: '版本切换' }).getByRole('link', { name: 'English' }), path).toHaveAttribute('href', '/en')
+      await expect(page.getByRole('navigation', { name: '版本切换', exact: true }).getByRole('link', { name: 'English' }), path).toHaveAttribute('href', '/en')
     }
   })
 })
@@ -154,15 +154,19 @@ test.describe('sticky sidebar on a desktop screen', () => {
     const main = page.locator('main')
     const widgets = page.locator('aside [data-sticky-widgets]')
     await expect(widgets).toBeVisible()
-    const [mainBox, widgetsBox] = await Promise.all([main.boundingBox(), widgets.boundingBox()])
-    expect(mainBox!.height, 'the article is much longer than the sidebar').toBeGreaterThan(widgetsBox!.height + 1800)
+    const before = (await widgets.boundingBox())!
+    const mainBox = (await main.boundingBox())!
+    expect(mainBox.height, 'the article is more than two screens long').toBeGreaterThan(2 * 900)
 
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.7))
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1500)
+    // Scroll until the article's end is just below the screen: the column beside it would be empty without sticking.
+    const target = Math.round(mainBox.y + mainBox.height - 900 - 20)
+    await page.evaluate((y) => window.scrollTo(0, y), target)
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(target)
     await expect(widgets).toBeInViewport()
     await expect(widgets.locator('section[data-widget]').first()).toBeInViewport()
-    const box = await widgets.boundingBox()
-    expect(box!.y).toBeGreaterThanOrEqual(0)
-    expect(box!.y + box!.height).toBeLessThanOrEqual(900)
+    const box = (await widgets.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + target, 'the widgets moved down the page with the reader').toBeGreaterThan(before.y + 900)
+    expect(box.y + box.height).toBeLessThanOrEqual(900)
   })
 })
