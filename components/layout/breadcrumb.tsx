@@ -13,16 +13,17 @@ export async function Breadcrumb({ locale, trail }: { locale: Locale; trail: Cru
   const t = await getTranslations({ locale, namespace: 'nav' })
   return (
     <nav aria-label={t('breadcrumb')} className="mb-4 text-sm text-neutral-600 dark:text-neutral-400" data-breadcrumb="">
-      <ol className="flex flex-wrap items-center gap-x-1">
+      <ol className="flex items-center gap-x-1">
         {trail.map((crumb, i) => (
-          <li key={`${i}-${crumb.name}`} className="flex min-w-0 items-center gap-x-1">
+          // Links keep their width; the page's own title (last) shortens to one line with an ellipsis.
+          <li key={`${i}-${crumb.name}`} className={`flex items-center gap-x-1 ${i < trail.length - 1 ? 'shrink-0' : 'min-w-0'}`}>
             {i > 0 && <span aria-hidden="true">›</span>}
             {crumb.path && i < trail.length - 1 ? (
               <EditionLink href={crumb.path} locale={locale} className="underline-offset-2 hover:text-accent hover:underline dark:hover:text-accent-dark">
                 {crumb.name}
               </EditionLink>
             ) : (
-              <span aria-current="page" className="line-clamp-1 text-neutral-800 dark:text-neutral-200">
+              <span aria-current="page" className="truncate text-neutral-800 dark:text-neutral-200">
                 {crumb.name}
               </span>
             )}
