@@ -55,9 +55,9 @@ test.describe('draft mode on the production build', () => {
     await expect(page).toHaveURL(`${baseURL}/`)
     await expect(page.locator('[data-preview-banner]')).toContainText('预览环境')
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/)
-    const draftItem = page.locator('main li[data-article]', { hasText: 'DRAFTMARKER' })
+    const draftItem = page.locator('main [data-article]', { hasText: 'DRAFTMARKER' })
     await expect(draftItem.locator('[data-badge="draft"]')).toHaveText('草稿')
-    await expect(page.locator('main li[data-article]', { hasText: 'FUTUREMARKER' }).locator('[data-badge="scheduled"]')).toHaveText('定时')
+    await expect(page.locator('main [data-article]', { hasText: 'FUTUREMARKER' }).locator('[data-badge="scheduled"]')).toHaveText('定时')
 
     const draftPage = await page.goto(articles.draft)
     expect(draftPage?.status()).toBe(200)

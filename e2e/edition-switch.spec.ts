@@ -55,7 +55,7 @@ test.describe('switching editions', () => {
   test('the en home lists the en and en-US articles with English UI strings', async ({ page }) => {
     await page.goto('/en')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest articles')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front page')
     await expect(page.getByRole('complementary', { name: 'Sidebar' })).toBeAttached()
 
     const enUs = listItems(page).filter({ has: page.locator('article[lang="en-US"]') })

@@ -46,9 +46,27 @@ export function listItems(page: Page): Locator {
   return page.locator('main li[data-article]')
 }
 
-/** The h2 title link of a list item. */
+/** The title link of a list item (h2 on list pages, h3 under the front page's section headings). */
 export function titleLink(item: Locator): Locator {
-  return item.getByRole('heading', { level: 2 }).getByRole('link')
+  return item.getByRole('heading').getByRole('link')
+}
+
+/** Opens the phone menu (a <details> in the header bar) when the page shows it, so its links can be used. */
+export async function openMenuIfCollapsed(page: Page): Promise<void> {
+  const summary = page.locator('header details > summary')
+  if (await summary.isVisible()) {
+    await summary.click()
+    await expect(page.locator('header details')).toHaveAttribute('open', '')
+  }
+}
+
+/** Names and paths of the JSON-LD BreadcrumbList on the page. */
+export async function breadcrumbJsonLd(page: Page): Promise<{ name: string; path: string }[]> {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents()
+  const lists = blocks
+    .flatMap((text) => [JSON.parse(text) as unknown].flat() as { '@type'?: string; itemListElement?: { name: string; item: string }[] }[])
+    .filter((data) => data['@type'] === 'BreadcrumbList')
+  return (lists[0]?.itemListElement ?? []).map((step) => ({ name: step.name, path: decodeURI(new URL(step.item).pathname) }))
 }
 
 /** `data-widget` names of the sidebar's widgets, in document order. */

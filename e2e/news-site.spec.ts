@@ -1,5 +1,5 @@
 import type { APIResponse } from '@playwright/test'
-import { articles, expect, listItems, locationPath, test, titleLink } from './fixtures'
+import { articles, expect, locationPath, test, titleLink } from './fixtures'
 
 /**
  * Where a redirect leads. Next 16.4 sends the Location header of a page's redirect twice, with the
@@ -23,11 +23,13 @@ test.describe('a news site, not a feed dump', () => {
     expect(redirectTargets(response, `${baseURL}${old}`)).toEqual(['/zh-tw/news/cna/20261124t03cna00'])
     await page.goto(old)
     await expect(page).toHaveURL('/zh-tw/news/cna/20261124t03cna00')
+    // Front pages: every story on them (lead, band, sections, river) carries data-article.
     await page.goto('/en')
-    await expect(titleLink(listItems(page))).not.toContainText(['離岸風電第三階段開發案啟動，國產化比例成評選重點'])
+    await expect(titleLink(page.locator('main [data-article]'))).not.toContainText(['離岸風電第三階段開發案啟動，國產化比例成評選重點'])
     await page.goto('/zh-tw')
-    await expect(titleLink(listItems(page)).first()).toHaveText('離岸風電第三階段開發案啟動，國產化比例成評選重點')
-    await expect(listItems(page).first().getByRole('link', { name: '中央社', exact: true })).toBeVisible()
+    const story = page.locator('main [data-article]').filter({ hasText: '離岸風電第三階段開發案啟動，國產化比例成評選重點' })
+    await expect(story).toHaveCount(1)
+    await expect(story).toContainText('中央社')
   })
 
   test('a story told twice is listed once; the repeat answers 308 with the first copy', async ({ page, request, baseURL }) => {
@@ -38,7 +40,7 @@ test.describe('a news site, not a feed dump', () => {
     await page.goto(repeat)
     await expect(page).toHaveURL(articles.noPager)
     await page.goto('/')
-    const titles = await titleLink(listItems(page)).allInnerTexts()
+    const titles = await titleLink(page.locator('main [data-article]')).allInnerTexts()
     expect(titles.filter((t) => t.startsWith('智能体应用进入企业采购清单'))).toHaveLength(1)
     expect(new Set(titles).size).toBe(titles.length)
   })

@@ -9,6 +9,12 @@ export const siteConfig = {
   timeZone: env.timeZone,
   /** Articles per list page (home, tag, category). */
   pageSize: 10,
+  /** The front page: stories in the band under the lead; topic sections, headlines in each and the fewest worth a section. */
+  frontPage: { topCount: 4, sectionCount: 3, sectionSize: 3, sectionMin: 2 },
+  /** Topics (most used first) in the main menu. */
+  menuTopics: 5,
+  /** Contact address in the footer. */
+  contactEmail: 'newsroom@example.com',
   /** Articles in the "recent" widget. */
   recentCount: 6,
   /** Tags shown in the tag cloud widget, most used first. */

@@ -4,7 +4,7 @@
  * the right content type. Only published articles ever get here: the content module filters.
  */
 import type { Metadata, MetadataRoute } from 'next'
-import { getTranslations as getMessages } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
 import { defaultLocale, isLocale, listPagePath, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
 import {
@@ -27,7 +27,9 @@ import { decodeSegment } from './edition'
 import { absoluteUrl, feedBuilders, feedContentTypes, feedUrlsFor, toFeedItem, type Feed, type FeedFormat } from './feeds'
 import {
   articleMetadata,
+  articleTrail,
   breadcrumbJsonLd,
+  breadcrumbListJsonLd,
   collectionPageJsonLd,
   feedLinkTypes,
   hreflangLinks,
@@ -37,6 +39,7 @@ import {
   newsLanguage,
   webSiteJsonLd,
   type FeedTypes,
+  type TrailStep,
 } from './seo'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, chunkUrls, latestDate, type SitemapUrl } from './sitemaps'
 import { termPath } from './paths'
@@ -54,11 +57,11 @@ function notFoundResponse(): Response {
 }
 
 async function siteName(locale: Locale): Promise<string> {
-  return (await getMessages({ locale, namespace: 'site' }))('title')
+  return (await getTranslations({ locale, namespace: 'site' }))('title')
 }
 
 async function termTitle(locale: Locale, taxonomy: Taxonomy, term: Term): Promise<string> {
-  const t = await getMessages({ locale, namespace: 'taxonomy' })
+  const t = await getTranslations({ locale, namespace: 'taxonomy' })
   return `${t(taxonomy === 'tags' ? 'tag' : 'category', { name: term.name })} · ${await siteName(locale)}`
 }
 
@@ -81,7 +84,7 @@ export function editionFeedRoute(format: FeedFormat) {
   return async (_request: Request, { params }: RouteContext<{ locale: string }>): Promise<Response> => {
     const { locale } = await params
     if (!isLocale(locale)) return notFoundResponse()
-    const t = await getMessages({ locale, namespace: 'site' })
+    const t = await getTranslations({ locale, namespace: 'site' })
     const body = await buildFeed(locale, '/', t('title'), t('description'), withView(environmentView(), () => getFeedArticles(locale)), format)
     return respond(body, feedContentTypes[format])
   }
@@ -218,15 +221,33 @@ export async function articlePageMetadata(article: ArticleMeta): Promise<Metadat
 
 export async function articleStructuredData(article: ArticleMeta) {
   const name = await siteName(article.edition)
-  const home = (await getMessages({ locale: article.edition, namespace: 'nav' }))('home')
+  const home = (await getTranslations({ locale: article.edition, namespace: 'nav' }))('home')
   return [newsArticleJsonLd(article, siteConfig.url, name, siteConfig.defaultAuthor), breadcrumbJsonLd(article, siteConfig.url, home)]
 }
 
-/** CollectionPage of a list; the home page also describes the site and its search. */
-export async function listStructuredData(locale: Locale, path: string, title: string, items: ArticleMeta[]) {
-  const t = await getMessages({ locale, namespace: 'site' })
+/** CollectionPage of a list (and its BreadcrumbList when it has a trail); the home page also describes the site and its search. */
+export async function listStructuredData(locale: Locale, path: string, title: string, items: ArticleMeta[], trail?: TrailStep[]) {
+  const t = await getTranslations({ locale, namespace: 'site' })
   const page = collectionPageJsonLd({ locale, path, name: title, siteUrl: siteConfig.url, siteName: t('title'), items })
-  return path === '/' ? [webSiteJsonLd(locale, siteConfig.url, t('title'), t('description')), page] : [page]
+  const crumbs = trail ? [breadcrumbListJsonLd(locale, trail, siteConfig.url)] : []
+  return path === '/' ? [webSiteJsonLd(locale, siteConfig.url, t('title'), t('description')), page] : [page, ...crumbs]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breadcrumbs (the visible trail and the BreadcrumbList name the same steps)
+
+export async function articleBreadcrumb(article: ArticleMeta): Promise<TrailStep[]> {
+  return articleTrail(article, (await getTranslations({ locale: article.edition, namespace: 'nav' }))('home'))
+}
+
+/** 首页 › 标签 › 人工智能 (the term's page, whatever its page number). */
+export async function termBreadcrumb(locale: Locale, taxonomy: Taxonomy, term: Term): Promise<TrailStep[]> {
+  const t = await getTranslations({ locale, namespace: 'nav' })
+  return [
+    { name: t('home'), path: '/' },
+    { name: t(taxonomy), path: `/${taxonomy}` },
+    { name: term.name, path: termPath(taxonomy, term.slug) },
+  ]
 }
 
 /** generateStaticParams for routes rendered on first request and then cached (ISR). */

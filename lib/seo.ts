@@ -8,6 +8,7 @@ import { defaultLocale, locales, type Locale } from '@/i18n/routing'
 import type { ArticleMeta } from './content/types'
 import { absoluteAsset, absoluteUrl, feedContentTypes, feedUrl, type FeedFormat } from './feeds'
 import type { HreflangLink } from './sitemaps'
+import { termPath } from './paths'
 
 const OG_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh_CN', en: 'en_US', 'zh-TW': 'zh_TW', 'zh-HK': 'zh_HK' }
 /** Google News knows one code per script for Chinese. */
@@ -152,18 +153,32 @@ export function newsArticleJsonLd(article: ArticleMeta, siteUrl: string, siteNam
   }
 }
 
-export function breadcrumbJsonLd(article: ArticleMeta, siteUrl: string, homeName: string): JsonLd {
+/** One step of a breadcrumb trail: a name and a path inside the edition. */
+export interface TrailStep {
+  name: string
+  path: string
+}
+
+/** home → the article's first category (its source) → the article: the visible trail and the JSON-LD. */
+export function articleTrail(article: ArticleMeta, homeName: string): TrailStep[] {
   const category = article.categoryTerms[0]
-  const trail: { name: string; url: string }[] = [
-    { name: homeName, url: absoluteUrl(siteUrl, article.edition, '/') },
-    ...(category ? [{ name: category.name, url: absoluteUrl(siteUrl, article.edition, `/categories/${encodeURIComponent(category.slug)}`) }] : []),
-    { name: article.title, url: absoluteUrl(siteUrl, article.edition, article.path) },
+  return [
+    { name: homeName, path: '/' },
+    ...(category ? [{ name: category.name, path: termPath('categories', category.slug) }] : []),
+    { name: article.title, path: article.path },
   ]
+}
+
+export function breadcrumbListJsonLd(locale: Locale, trail: TrailStep[], siteUrl: string): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: trail.map((step, i) => ({ '@type': 'ListItem', position: i + 1, name: step.name, item: step.url })),
+    itemListElement: trail.map((step, i) => ({ '@type': 'ListItem', position: i + 1, name: step.name, item: absoluteUrl(siteUrl, locale, step.path) })),
   }
+}
+
+export function breadcrumbJsonLd(article: ArticleMeta, siteUrl: string, homeName: string): JsonLd {
+  return breadcrumbListJsonLd(article.edition, articleTrail(article, homeName), siteUrl)
 }
 
 export function collectionPageJsonLd(input: { locale: Locale; path: string; name: string; siteUrl: string; siteName: string; items: ArticleMeta[] }): JsonLd {

@@ -2,11 +2,11 @@
 
 import { useErrorStrings } from '@/components/layout/error-strings'
 
-/** A page that failed to render: the edition's header, footer and language stay; the reader can retry. */
+/** A page that failed to render (the page's header goes with it): the footer and language stay; the reader can retry or go home. */
 export default function EditionError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useErrorStrings()
   return (
-    <main id="main" className="mx-auto max-w-6xl px-4 py-16" data-error-page>
+    <main id="main" className="mx-auto w-full max-w-6xl px-4 py-16" data-error-page>
       <h1 className="text-3xl font-bold">{t.title}</h1>
       <p className="mt-4">{t.message}</p>
       <p className="mt-6 flex gap-6">

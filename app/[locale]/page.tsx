@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { ListPage } from '@/components/list/list-page'
+import { FrontPageView } from '@/components/list/front-page'
 import { JsonLd } from '@/components/seo/json-ld'
-import { getArticles } from '@/lib/content'
+import { getFrontPage } from '@/lib/content'
 import { listPageMetadata, listStructuredData } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import { editionParams, type LocaleParams } from '@/lib/routes'
@@ -17,12 +17,12 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
 
 export default async function HomePage({ params }: { params: LocaleParams }) {
   const locale = await resolveEdition(params)
-  const page = getArticles(locale) ?? notFound()
+  const { front, page } = getFrontPage(locale) ?? notFound()
   const t = await getTranslations({ locale, namespace: 'list' })
   return (
     <>
       <JsonLd data={await listStructuredData(locale, '/', t('latest'), page.items)} />
-      <ListPage locale={locale} title={t('latest')} page={page} basePath="/" />
+      <FrontPageView locale={locale} front={front} page={page} />
     </>
   )
 }

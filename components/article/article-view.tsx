@@ -8,6 +8,7 @@ import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
 import { FontSizeControl } from './font-size-control'
 import { ShareBar } from './share-bar'
+import { termPath } from '@/lib/paths'
 
 export async function ArticleView({ article, body }: { article: ArticleMeta; body: RenderedBody }) {
   const locale: Locale = article.edition
@@ -42,7 +43,7 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
                 {article.categoryTerms.map((category, i) => (
                   <span key={category.slug}>
                     {i > 0 && t('article.separator')}
-                    <EditionLink href={`/categories/${encodeURIComponent(category.slug)}`} locale={locale} className={linkClass} data-source={category.slug}>
+                    <EditionLink href={termPath('categories', category.slug)} locale={locale} className={linkClass} data-source={category.slug}>
                       {category.name}
                     </EditionLink>
                   </span>
@@ -87,7 +88,7 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           <div className="flex flex-wrap items-center gap-2 text-sm" data-topics="">
             <span className="font-bold">{t('article.tagsLabel')}</span>
             {article.topics.map((topic) => (
-              <EditionLink key={topic.slug} href={`/tags/${encodeURIComponent(topic.slug)}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+              <EditionLink key={topic.slug} href={termPath('tags', topic.slug)} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
                 #{topic.name}
               </EditionLink>
             ))}

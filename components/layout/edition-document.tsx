@@ -5,9 +5,11 @@ import { ErrorStringsProvider } from './error-strings'
 import { headScript } from './head-script'
 import { PreviewBanner } from './preview-banner'
 import { SiteFooter } from './site-footer'
-import { SiteHeader } from './site-header'
 
-/** The whole HTML document of an edition: `<html lang>`, the head script, header and footer. */
+/**
+ * The whole HTML document of an edition: `<html lang>`, the head script and the footer (pinned to
+ * the bottom of short pages). Pages render the header (PageShell, NotFoundView): it depends on the page.
+ */
 export async function EditionDocument({ locale, children }: { locale: Locale; children: ReactNode }) {
   const t = await getTranslations({ locale, namespace: 'error' })
   const errorStrings = { title: t('title'), message: t('message'), retry: t('retry'), home: t('home'), homeHref: editionHref(locale, '/') }
@@ -18,9 +20,8 @@ export async function EditionDocument({ locale, children }: { locale: Locale; ch
       <head>
         <script dangerouslySetInnerHTML={{ __html: headScript }} />
       </head>
-      <body className="bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
+      <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <PreviewBanner locale={locale} />
-        <SiteHeader locale={locale} />
         <ErrorStringsProvider strings={errorStrings}>{children}</ErrorStringsProvider>
         <SiteFooter locale={locale} year={new Date().getFullYear()} />
       </body>

@@ -1,16 +1,70 @@
 import { getTranslations } from 'next-intl/server'
-import { editionHref, type Locale } from '@/i18n/routing'
+import { defaultLocale, editionHref, locales, type Locale } from '@/i18n/routing'
+import { siteConfig } from '@/lib/config'
+import { getMenuPages } from '@/lib/content'
+import { EditionLink } from '../ui/edition-link'
 
+const linkClass = 'underline-offset-2 hover:text-white hover:underline'
+
+/** Editions, the edition's feeds, about and contact; `mt-auto` keeps it at the bottom of short pages. */
 export async function SiteFooter({ locale, year }: { locale: Locale; year: number }) {
   const t = await getTranslations({ locale })
+  const feeds = [
+    { href: '/index.xml', label: t('footer.rss'), type: 'application/rss+xml' },
+    { href: '/atom.xml', label: t('footer.atom'), type: 'application/atom+xml' },
+    { href: '/feed.json', label: t('footer.json'), type: 'application/feed+json' },
+  ]
+  // An edition without its own about page links the default edition's.
+  const own = getMenuPages(locale)
+  const about = own.length > 0 ? own.map((page) => ({ page, locale, label: page.title })) : getMenuPages(defaultLocale).map((page) => ({ page, locale: defaultLocale, label: t('footer.about') }))
+  const heading = 'mb-2 font-semibold text-white'
   return (
-    <footer className="mt-8 bg-neutral-800 text-sm text-neutral-200 dark:bg-neutral-900">
-      <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6">
-        <p>{t('footer.copyright', { year })}</p>
-        <a href={editionHref(locale, '/index.xml')} className="underline hover:text-white">
-          {t('footer.feeds')}
-        </a>
-      </div>
+    <footer className="mt-auto bg-neutral-800 text-sm text-neutral-200 dark:bg-neutral-900" data-site-footer="">
+      <nav aria-label={t('footer.nav')} className="mx-auto grid max-w-6xl grid-cols-2 gap-6 px-4 py-6 sm:grid-cols-4">
+        <div>
+          <h2 className={heading}>{t('footer.editions')}</h2>
+          <ul className="space-y-1">
+            {locales.map((edition) => (
+              <li key={edition} lang={edition}>
+                <EditionLink href="/" locale={edition} hrefLang={edition} className={linkClass} aria-current={edition === locale ? 'true' : undefined}>
+                  {t(`editions.${edition}`)}
+                </EditionLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h2 className={heading}>{t('footer.feedsTitle')}</h2>
+          <ul className="space-y-1">
+            {feeds.map((feed) => (
+              // Feeds are files, not pages: a plain link, no client routing.
+              <li key={feed.href}>
+                <a href={editionHref(locale, feed.href)} type={feed.type} className={linkClass}>
+                  {feed.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h2 className={heading}>{t('site.title')}</h2>
+          <ul className="space-y-1">
+            {about.map(({ page, locale: pageLocale, label }) => (
+              <li key={page.key}>
+                <EditionLink href={page.path} locale={pageLocale} className={linkClass} data-footer-about="">
+                  {label}
+                </EditionLink>
+              </li>
+            ))}
+            <li>
+              <a href={`mailto:${siteConfig.contactEmail}`} className={linkClass}>
+                {t('footer.contact')}
+              </a>
+            </li>
+          </ul>
+        </div>
+        <p className="col-span-2 self-end text-neutral-300 sm:col-span-1 sm:text-right">{t('footer.copyright', { year })}</p>
+      </nav>
     </footer>
   )
 }

@@ -1,24 +1,34 @@
 import { getTranslations } from 'next-intl/server'
 import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
-import { getMenuPages } from '@/lib/content'
+import { getMenuPages, getTopTopics, type ArticleMeta } from '@/lib/content'
 import { ThemeToggle } from '../ui/theme-toggle'
+import { EditionSwitcher } from './edition-switcher'
+import { termPath } from '@/lib/paths'
 
-export async function SiteHeader({ locale }: { locale: Locale }) {
+const barLink = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white'
+
+/**
+ * Site title, edition switcher, main menu (home, the edition's top topics, pages, categories,
+ * tags), search and the theme toggle. On phones the menu and the switcher fold into one
+ * <details> (no script); search and the theme toggle stay in the bar.
+ */
+export async function SiteHeader({ locale, article }: { locale: Locale; article?: ArticleMeta }) {
   const t = await getTranslations({ locale })
   const links = [
     { href: '/', label: t('nav.home') },
-    ...getMenuPages(locale).map((page) => ({ href: page.path, label: page.title })),
+    ...getTopTopics(locale).map((topic) => ({ href: termPath('tags', topic.slug), label: topic.name })),
     { href: '/categories', label: t('nav.categories') },
     { href: '/tags', label: t('nav.tags') },
+    ...getMenuPages(locale).map((page) => ({ href: page.path, label: page.title })),
   ]
-  // One list, shown inline on wide screens and behind a <details> menu on phones (no script).
+  // One list, shown inline on wide screens and behind the <details> menu on phones.
   const nav = (className: string, listClassName?: string) => (
     <nav aria-label={t('nav.main')} className={className}>
       <ul className={listClassName}>
         {links.map((link) => (
           <li key={link.href}>
-            <EditionLink href={link.href} locale={locale} className="block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white">
+            <EditionLink href={link.href} locale={locale} className={barLink}>
               {link.label}
             </EditionLink>
           </li>
@@ -28,26 +38,39 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   )
   return (
     <header>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2 focus:text-black">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-2 focus:text-black">
         {t('nav.skip')}
       </a>
-      <div className="mx-auto max-w-6xl px-4 py-6">
-        <EditionLink href="/" locale={locale} className="text-3xl font-bold tracking-tight text-neutral-900 hover:text-accent dark:text-white">
-          {t('site.title')}
-        </EditionLink>
-        <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">{t('site.subtitle')}</p>
+      <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 py-3 sm:py-6">
+        <div>
+          <EditionLink href="/" locale={locale} className="text-2xl font-bold tracking-tight text-neutral-900 hover:text-accent sm:text-3xl dark:text-white">
+            {t('site.title')}
+          </EditionLink>
+          <p className="mt-1 hidden text-sm text-neutral-600 sm:block dark:text-neutral-300">{t('site.subtitle')}</p>
+        </div>
+        <EditionSwitcher locale={locale} article={article} className="hidden text-sm md:block" linkClassName="px-1 text-neutral-700 hover:text-accent dark:text-neutral-200 dark:hover:text-accent-dark" />
       </div>
       <div className="bg-neutral-800 text-white dark:bg-neutral-900">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-4">
-          {nav('hidden md:block', 'flex flex-wrap')}
-          <details className="group md:hidden">
+        <div className="mx-auto flex max-w-6xl items-start gap-2 px-4">
+          {nav('hidden flex-1 md:block', 'flex flex-wrap')}
+          <details className="group flex-1 md:hidden">
             <summary className="flex cursor-pointer list-none items-center gap-2 py-3 font-semibold [&::-webkit-details-marker]:hidden">
               <span aria-hidden="true">☰</span>
               {t('nav.menu')}
             </summary>
-            {nav('pb-2')}
+            {nav('pb-2', 'grid grid-cols-2')}
+            <EditionSwitcher locale={locale} article={article} className="border-t border-white/20 py-3" linkClassName="block px-3 py-2" />
           </details>
-          <ThemeToggle label={t('theme.toggle')} />
+          <div className="flex shrink-0 items-center py-1">
+            <EditionLink href="/search" locale={locale} className="flex items-center gap-1 rounded px-2 py-2 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white" data-header-search="">
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+                <circle cx="8.5" cy="8.5" r="5.5" />
+                <path d="m13 13 4.5 4.5" strokeLinecap="round" />
+              </svg>
+              {t('nav.search')}
+            </EditionLink>
+            <ThemeToggle label={t('theme.toggle')} />
+          </div>
         </div>
       </div>
     </header>

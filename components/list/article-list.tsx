@@ -5,42 +5,53 @@ import type { ArticleMeta } from '@/lib/content'
 import { DateMeta } from '../ui/date-meta'
 import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
+import { termPath } from '@/lib/paths'
 
-export async function ArticleList({ locale, articles }: { locale: Locale; articles: ArticleMeta[] }) {
+/**
+ * A list of articles. On phones each item is compact (headline beside a small thumbnail, two
+ * lines of summary, no topic chips) so four or more fit on a screen; from `sm` up the thumbnail
+ * moves left and grows, and the topics show.
+ */
+export async function ArticleList({ locale, articles, headingLevel = 2 }: { locale: Locale; articles: ArticleMeta[]; headingLevel?: 2 | 3 }) {
   const t = await getTranslations({ locale })
   if (articles.length === 0) return <p>{t('list.empty')}</p>
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <ul className="divide-y divide-neutral-200 dark:divide-neutral-700">
+    <ul className="divide-y divide-neutral-200 dark:divide-neutral-700" data-list="">
       {articles.map((article, index) => (
-        <li key={article.key} className="py-5 first:pt-0" data-article={article.key}>
-          <article lang={article.lang} className="flex flex-col gap-4 sm:flex-row">
-            {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="sm:w-48 sm:shrink-0 sm:self-start" />}
+        <li key={article.key} className="py-3 first:pt-0 sm:py-5" data-article={article.key}>
+          <article lang={article.lang} className="flex gap-3 sm:gap-4">
+            {article.thumbnail && (
+              <Thumbnail src={article.thumbnail} eager={index === 0} className="order-last w-28 shrink-0 self-start sm:order-first sm:w-48" />
+            )}
             <div className="min-w-0 flex-1">
-              <h2 className="text-xl leading-snug font-bold">
+              <Heading className="text-base leading-snug font-bold sm:text-xl">
                 <StatusBadge article={article} locale={locale} />
                 <EditionLink href={article.path} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
                   {article.title}
                 </EditionLink>
-              </h2>
-              <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+              </Heading>
+              <p className="mt-1 text-xs text-neutral-700 sm:text-sm dark:text-neutral-300">
                 <DateMeta locale={locale} iso={article.date} />
                 {article.categoryTerms[0] && (
                   <>
                     {' · '}
-                    <EditionLink href={`/categories/${encodeURIComponent(article.categoryTerms[0].slug)}`} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
+                    <EditionLink href={termPath('categories', article.categoryTerms[0].slug)} locale={locale} className="hover:text-accent dark:hover:text-accent-dark">
                       {article.categoryTerms[0].name}
                     </EditionLink>
                   </>
                 )}
-                {' · '}
-                {t('article.readingTime', { minutes: article.readingMinutes })}
+                <span className="hidden sm:inline">
+                  {' · '}
+                  {t('article.readingTime', { minutes: article.readingMinutes })}
+                </span>
               </p>
-              <p className="mt-2 line-clamp-3 text-neutral-800 dark:text-neutral-200">{article.summary}</p>
+              <p className="mt-1 line-clamp-2 text-sm text-neutral-800 sm:mt-2 sm:line-clamp-3 sm:text-base dark:text-neutral-200">{article.summary}</p>
               {article.topics.length > 0 && (
-                <ul className="mt-2 flex flex-wrap gap-2 text-xs">
+                <ul className="mt-2 hidden flex-wrap gap-2 text-xs sm:flex">
                   {article.topics.map((topic) => (
                     <li key={topic.slug}>
-                      <EditionLink href={`/tags/${encodeURIComponent(topic.slug)}`} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                      <EditionLink href={termPath('tags', topic.slug)} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
                         #{topic.name}
                       </EditionLink>
                     </li>

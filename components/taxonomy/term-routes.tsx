@@ -4,7 +4,7 @@ import { ListPage } from '@/components/list/list-page'
 import { JsonLd } from '@/components/seo/json-ld'
 import { listPagePath } from '@/i18n/routing'
 import { getTerms, type Taxonomy } from '@/lib/content'
-import { listPageMetadata, listStructuredData, termPageMetadata } from '@/lib/discovery'
+import { listPageMetadata, listStructuredData, termBreadcrumb, termPageMetadata } from '@/lib/discovery'
 import { resolveEdition } from '@/lib/edition'
 import { resolveTermPage, type LocaleParams } from '@/lib/routes'
 import { TermIndex } from './term-index'
@@ -44,11 +44,12 @@ export function termListRoute(taxonomy: Taxonomy) {
       return { ...(await termPageMetadata(locale, taxonomy, term, path)), title }
     },
     async Page({ params }: { params: TermParams }) {
-      const { locale, heading, page, basePath, path } = await resolve(params)
+      const { locale, term, heading, page, basePath, path } = await resolve(params)
+      const trail = await termBreadcrumb(locale, taxonomy, term)
       return (
         <>
-          <JsonLd data={await listStructuredData(locale, path, heading, page.items)} />
-          <ListPage locale={locale} title={heading} page={page} basePath={basePath} />
+          <JsonLd data={await listStructuredData(locale, path, heading, page.items, trail)} />
+          <ListPage locale={locale} title={heading} page={page} basePath={basePath} breadcrumb={trail} />
         </>
       )
     },

@@ -12,6 +12,7 @@ import { siteConfig } from '../config'
 import { env } from '../env'
 import { locales, type Locale } from '@/i18n/routing'
 import { articlePath } from '@/lib/paths'
+import { selectFrontPage, type FrontPage } from './front-page'
 import { CATALOG_PATH } from './output'
 import { CATALOG_RELOAD_MS } from './freshness.mjs'
 import { renderMarkdown, type RenderedBody } from './markdown'
@@ -19,6 +20,7 @@ import { markdownToPlainText, stripControlCharacters } from './text'
 import type { ArticleMeta, TermRef } from './types'
 
 export type { ArticleMeta, TermRef } from './types'
+export type { FrontPage, FrontPageSection } from './front-page'
 export type { RenderedBody, TocEntry } from './markdown'
 
 // Read at run time, not bundled: the ignore hint keeps Turbopack from tracing thousands of files
@@ -232,8 +234,22 @@ export function getArticleRedirect(locale: Locale, source: string, slug: string)
   return viewIndex().redirects.get(`${locale}/${source.normalize('NFKC').toLowerCase()}/${slug.normalize('NFKC').toLowerCase()}`) ?? null
 }
 
-export function getRecentArticles(locale: Locale, count = siteConfig.recentCount): ArticleMeta[] {
-  return edition(locale).articles.slice(0, count)
+/** The newest articles, less those the page already shows (`exclude`: article keys). */
+export function getRecentArticles(locale: Locale, count = siteConfig.recentCount, exclude: ReadonlySet<string> = new Set()): ArticleMeta[] {
+  return edition(locale).articles.filter((a) => !exclude.has(a.key)).slice(0, count)
+}
+
+/** The front page of an edition: lead, top stories, topic sections and page 1 of the river. */
+export function getFrontPage(locale: Locale): { front: FrontPage; page: Page<ArticleMeta> } | null {
+  const page = getArticles(locale)
+  if (!page) return null
+  const front = selectFrontPage(edition(locale).articles, getTopTopics(locale, Infinity), { pageSize: siteConfig.pageSize, ...siteConfig.frontPage })
+  return { front, page }
+}
+
+/** The edition's most used topic tags: the sections of the front page and of the phone menu. */
+export function getTopTopics(locale: Locale, count: number = siteConfig.menuTopics): Term[] {
+  return getTerms(locale, 'tags').slice(0, count)
 }
 
 export function getMenuPages(locale: Locale): ArticleMeta[] {

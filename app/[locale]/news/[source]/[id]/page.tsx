@@ -3,7 +3,7 @@ import { ArticleView } from '@/components/article/article-view'
 import { PageShell } from '@/components/layout/page-shell'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getArticle, getArticleBody } from '@/lib/content'
-import { articlePageMetadata, articleStructuredData } from '@/lib/discovery'
+import { articleBreadcrumb, articlePageMetadata, articleStructuredData } from '@/lib/discovery'
 import { decodeSegment, resolveEdition } from '@/lib/edition'
 import { articleOrRedirect, articleParams } from '@/lib/routes'
 
@@ -30,7 +30,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const article = articleOrRedirect(locale, source, id)
   const body = await getArticleBody(article)
   return (
-    <PageShell locale={article.edition} sidebar={article.sidebar} widgets={article.widgets} article={article}>
+    <PageShell locale={article.edition} sidebar={article.sidebar} widgets={article.widgets} article={article} breadcrumb={await articleBreadcrumb(article)}>
       <JsonLd data={await articleStructuredData(article)} />
       <ArticleView article={article} body={body} />
     </PageShell>
