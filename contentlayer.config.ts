@@ -15,8 +15,26 @@ import { compileTopics, loadTopicList } from './lib/content/topics'
  * rendered here: pages render the one body they show (lib/content/markdown.ts).
  */
 const frontMatterKeys = [
-  'title', 'date', 'lastmod', 'draft', 'summary', 'categories', 'tags', 'lang', 'translations', 'menu',
-  'thumbnail', 'lead', 'comments', 'authorbox', 'author', 'pager', 'toc', 'mathjax', 'sidebar', 'widgets',
+  'title',
+  'date',
+  'lastmod',
+  'draft',
+  'summary',
+  'categories',
+  'tags',
+  'lang',
+  'translations',
+  'menu',
+  'thumbnail',
+  'lead',
+  'comments',
+  'authorbox',
+  'author',
+  'pager',
+  'toc',
+  'mathjax',
+  'sidebar',
+  'widgets',
 ] as const
 
 const Article = defineDocumentType(() => ({

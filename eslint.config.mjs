@@ -11,7 +11,20 @@ const config = [
       '@next/next/no-img-element': 'off',
     },
   },
-  { ignores: ['.next/**', '.next-preview/**', '.preview-deployment/**', '.contentlayer/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/.work/**', 'bench/results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-preview/**',
+      '.preview-deployment/**',
+      '.contentlayer/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.work/**',
+      'bench/results/**',
+    ],
+  },
 ]
 
 export default config

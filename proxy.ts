@@ -90,7 +90,9 @@ export default function proxy(request: NextRequest) {
   const refused = refusedMethod(request.method, pathname)
   if (refused) {
     const body = refused === 405 ? '405 Method Not Allowed\n' : null
-    return withSecurityHeaders(new NextResponse(body, { status: refused, headers: { Allow: READ_METHODS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }))
+    return withSecurityHeaders(
+      new NextResponse(body, { status: refused, headers: { Allow: READ_METHODS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }),
+    )
   }
   if (pathname.length + search.length > MAX_URL_LENGTH) {
     return withSecurityHeaders(new NextResponse('414 URI Too Long\n', { status: 414, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }))

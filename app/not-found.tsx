@@ -15,11 +15,7 @@ export const metadata: Metadata = { title: '404', robots: { index: false } }
  */
 export default async function GlobalNotFound() {
   await resolveView()
-  const others = await Promise.all(
-    locales
-      .filter((locale) => locale !== defaultLocale)
-      .map(async (locale) => ({ locale, t: await getTranslations({ locale }) })),
-  )
+  const others = await Promise.all(locales.filter((locale) => locale !== defaultLocale).map(async (locale) => ({ locale, t: await getTranslations({ locale }) })))
   return (
     <EditionDocument locale={defaultLocale}>
       <NotFoundView locale={defaultLocale}>

@@ -156,7 +156,10 @@ interface BuildFigures {
 /** `npm run build` of `dir` on `contentDir`, with the figures the table reports. */
 async function build(dir: string, contentDir: string, label: string): Promise<BuildFigures> {
   log(`${label}: npm run build on ${contentDir} (in ${dir})…`)
-  const run = await measure('npm', ['run', 'build'], { cwd: dir, env: { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' } })
+  const run = await measure('npm', ['run', 'build'], {
+    cwd: dir,
+    env: { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' },
+  })
   writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), run.output)
   if (run.code !== 0) throw new Error(`${label}: build failed (exit ${run.code}); see bench/results/${label}.log`)
   const report = readJson<ContentReport>(path.join(dir, '.contentlayer', 'report.json'))
@@ -370,66 +373,83 @@ interface LoadSpikeFigures {
 async function benchLoad(dir: string): Promise<LoadSpikeFigures> {
   const catalog = servedArticles(dir)
   const paths = [
-    '/', '/page/2', '/page/5', '/en', '/en/page/3', '/zh-tw', '/zh-hk', '/tags', '/categories',
+    '/',
+    '/page/2',
+    '/page/5',
+    '/en',
+    '/en/page/3',
+    '/zh-tw',
+    '/zh-hk',
+    '/tags',
+    '/categories',
     ...catalog.slice(0, 40).map(url),
     ...catalog.filter((_, i) => i % 97 === 0).map(url),
-    '/search', '/search?q=%E8%8A%AF%E7%89%87', '/index.xml', '/en/feed.json', '/sitemap.xml', '/robots.txt',
+    '/search',
+    '/search?q=%E8%8A%AF%E7%89%87',
+    '/index.xml',
+    '/en/feed.json',
+    '/sitemap.xml',
+    '/robots.txt',
   ]
   const { default: autocannon } = await import('autocannon')
   const run = (base: string, limit: { amount: number } | { duration: number }) => {
     const next = cycle(paths)
     return autocannon({ url: base, connections: 50, ...limit, requests: [{ setupRequest: (request) => ({ ...request, path: next() }) }] })
   }
-  return withServer(dir, async (base, pid, inspector) => {
-    if (!inspector) throw new Error('load: the server did not report its inspector port')
-    // Twenty tag pages, as the tag index links them.
-    const tagIndex = await (await fetch(`${base}/tags`)).text()
-    paths.push(...[...new Set([...tagIndex.matchAll(/href="(\/tags\/[^"#?]+)"/g)].map((m) => m[1] ?? ''))].slice(0, 20))
-    // Every path once, so ISR first renders are not part of the figures.
-    for (const p of paths) {
-      const response = await fetch(`${base}${p}`)
-      await response.arrayBuffer()
-      if (response.status !== 200) throw new Error(`load mix: ${p} answered ${response.status}`)
-    }
-    const memory = async (): Promise<MemoryFigures> => {
-      await sleep(2000)
-      const heap = await heapAfterGc(inspector)
-      return { heapMiB: round(heap / 1024 / 1024, 1), rssMiB: round(treeRssKiB(pid) / 1024, 0) }
-    }
-    const start = await memory()
-    log('load: 10,000 requests…')
-    const firstRun = await run(base, { amount: 10_000 })
-    const after10k = await memory()
-    log(`load: autocannon -c 50 -d 60 over ${paths.length} paths…`)
-    const spike = await run(base, { duration: 60 })
-    const sent = firstRun.requests.total + spike.requests.total
-    log(`load: ${sent} requests so far; continuing to 100,000…`)
-    const rest = sent < 100_000 ? await run(base, { amount: 100_000 - sent }) : null
-    const total = sent + (rest?.requests.total ?? 0)
-    const after100k = await memory()
-    const failures = (r: autocannon.Result | null) => (r ? r.errors + r.timeouts + r.non2xx : 0)
-    return {
-      paths: paths.length,
-      spike: {
-        requestsPerSecond: round(spike.requests.average, 0),
-        p50ms: spike.latency.p50,
-        p99ms: spike.latency.p99,
-        maxMs: spike.latency.max,
-        errors: spike.errors,
-        timeouts: spike.timeouts,
-        non2xx: spike.non2xx,
-      },
-      memory: {
-        start,
-        after10k,
-        after100k,
-        totalRequests: total,
-        heapGrowth: round(after100k.heapMiB / after10k.heapMiB - 1, 3),
-        rssGrowth: round(after100k.rssMiB / after10k.rssMiB - 1, 3),
-      },
-      failuresOutsideSpike: failures(firstRun) + failures(rest),
-    }
-  }, { inspect: true })
+  return withServer(
+    dir,
+    async (base, pid, inspector) => {
+      if (!inspector) throw new Error('load: the server did not report its inspector port')
+      // Twenty tag pages, as the tag index links them.
+      const tagIndex = await (await fetch(`${base}/tags`)).text()
+      paths.push(...[...new Set([...tagIndex.matchAll(/href="(\/tags\/[^"#?]+)"/g)].map((m) => m[1] ?? ''))].slice(0, 20))
+      // Every path once, so ISR first renders are not part of the figures.
+      for (const p of paths) {
+        const response = await fetch(`${base}${p}`)
+        await response.arrayBuffer()
+        if (response.status !== 200) throw new Error(`load mix: ${p} answered ${response.status}`)
+      }
+      const memory = async (): Promise<MemoryFigures> => {
+        await sleep(2000)
+        const heap = await heapAfterGc(inspector)
+        return { heapMiB: round(heap / 1024 / 1024, 1), rssMiB: round(treeRssKiB(pid) / 1024, 0) }
+      }
+      const start = await memory()
+      log('load: 10,000 requests…')
+      const firstRun = await run(base, { amount: 10_000 })
+      const after10k = await memory()
+      log(`load: autocannon -c 50 -d 60 over ${paths.length} paths…`)
+      const spike = await run(base, { duration: 60 })
+      const sent = firstRun.requests.total + spike.requests.total
+      log(`load: ${sent} requests so far; continuing to 100,000…`)
+      const rest = sent < 100_000 ? await run(base, { amount: 100_000 - sent }) : null
+      const total = sent + (rest?.requests.total ?? 0)
+      const after100k = await memory()
+      const failures = (r: autocannon.Result | null) => (r ? r.errors + r.timeouts + r.non2xx : 0)
+      return {
+        paths: paths.length,
+        spike: {
+          requestsPerSecond: round(spike.requests.average, 0),
+          p50ms: spike.latency.p50,
+          p99ms: spike.latency.p99,
+          maxMs: spike.latency.max,
+          errors: spike.errors,
+          timeouts: spike.timeouts,
+          non2xx: spike.non2xx,
+        },
+        memory: {
+          start,
+          after10k,
+          after100k,
+          totalRequests: total,
+          heapGrowth: round(after100k.heapMiB / after10k.heapMiB - 1, 3),
+          rssGrowth: round(after100k.rssMiB / after10k.rssMiB - 1, 3),
+        },
+        failuresOutsideSpike: failures(firstRun) + failures(rest),
+      }
+    },
+    { inspect: true },
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,7 +457,13 @@ async function benchLoad(dir: string): Promise<LoadSpikeFigures> {
 
 function startProcess(command: string, commandArgs: string[], options: SpawnOptions = {}) {
   const child = spawn(command, commandArgs, { stdio: 'ignore', ...options })
-  return { child, stop: async () => { child.kill('SIGTERM'); await sleep(500) } }
+  return {
+    child,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await sleep(500)
+    },
+  }
 }
 
 interface ClusterLoad {
@@ -458,13 +484,16 @@ interface ClusterFigures {
 async function benchCluster(dir: string): Promise<ClusterFigures> {
   const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((f) => existsSync(f))
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((f) => existsSync(f))
-  if (!redisServer || !nginx) throw new Error('cluster: needs Debian\'s redis-server and nginx (apt-get install redis-server nginx-light)')
+  if (!redisServer || !nginx) throw new Error("cluster: needs Debian's redis-server and nginx (apt-get install redis-server nginx-light)")
   const port = Number(args.port)
   const [redisPort, one, a, b, proxyPort] = [port + 30, port + 31, port + 32, port + 33, port + 34]
   const catalog = servedArticles(dir)
   const mix = ['/', '/page/2', '/en', '/zh-tw', '/tags', '/index.xml', ...catalog.slice(0, 40).map(url), ...catalog.filter((_, i) => i % 97 === 0).map(url)]
   // Long-tail articles nobody has asked for yet: rendered by one instance, then asked of the other.
-  const probe = catalog.filter((_, i) => i % 89 === 5).slice(0, 40).map(url)
+  const probe = catalog
+    .filter((_, i) => i % 89 === 5)
+    .slice(0, 40)
+    .map(url)
   const next = path.join(dir, 'node_modules', '.bin', 'next')
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
   const shared = { ...env, REDIS_URL: `redis://127.0.0.1:${redisPort}` }
@@ -639,7 +668,8 @@ type LighthouseScores = Record<'performance' | 'accessibility' | 'best-practices
 async function lighthouseRun(pageUrl: string): Promise<LighthouseScores> {
   const out = path.join(work, 'lighthouse.json')
   const chrome = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  const flags = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'
+  const flags =
+    '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'
   execFileSync(
     path.join(projectDir, 'node_modules', '.bin', 'lighthouse'),
     [pageUrl, '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`, '--quiet'],
@@ -661,7 +691,15 @@ async function benchLighthouse(dir: string): Promise<{ home: LighthousePage; art
         runs.push(await lighthouseRun(`${base}${pathname}`))
       }
       const categories = Object.keys(first(runs, 'Lighthouse run')) as (keyof LighthouseScores)[]
-      const medians = Object.fromEntries(categories.map((key) => [key, percentile(runs.map((r) => r[key]), 50)])) as LighthouseScores
+      const medians = Object.fromEntries(
+        categories.map((key) => [
+          key,
+          percentile(
+            runs.map((r) => r[key]),
+            50,
+          ),
+        ]),
+      ) as LighthouseScores
       return { ...medians, runs }
     }
     const home = await median('home', '/')
@@ -713,7 +751,11 @@ async function mainBuild() {
   const b = (results.build = await build(dir, content, 'build-4675'))
   rows.push(
     ...buildRows('build 4,675 (real corpus)', b),
-    [`build 4,675: CPU s vs Hugo + Mainroad (${HUGO.cpuSeconds})`, `×${round(b.cpuSeconds === null ? null : b.cpuSeconds / HUGO.cpuSeconds)}`, check('buildCpuSecondsVsHugo', b.cpuSeconds ?? NaN)],
+    [
+      `build 4,675: CPU s vs Hugo + Mainroad (${HUGO.cpuSeconds})`,
+      `×${round(b.cpuSeconds === null ? null : b.cpuSeconds / HUGO.cpuSeconds)}`,
+      check('buildCpuSecondsVsHugo', b.cpuSeconds ?? NaN),
+    ],
     ['build 4,675: repair warnings / errors reported', `${b.repairWarnings} / ${b.errors}`, ''],
   )
   return { dir, content, build: b }
@@ -727,7 +769,11 @@ if (sections.has('search')) {
   const r = (results.search = await measureSearch({ contentDir: main ? null : contentCopy('search-content', args.content), dir, log }))
   rows.push(...searchRows(r).map(([name, value, target]): Row => [`search: ${name.trim()}`, value, target]))
   const b = (results.searchBrowser = await measureSearchBrowser({ indexDir: path.join(dir, 'public', 'search'), port: Number(args.port) + 1 }))
-  rows.push([`search: Chromium latency warm p50 / p95, ms (cold p50 / p95, ${b.queries} queries)`, `${b.warmMs.p50} / ${b.warmMs.p95} (${b.coldMs.p50} / ${b.coldMs.p95})`, check('searchBrowserWarmMs', b.warmMs.p95)])
+  rows.push([
+    `search: Chromium latency warm p50 / p95, ms (cold p50 / p95, ${b.queries} queries)`,
+    `${b.warmMs.p50} / ${b.warmMs.p95} (${b.coldMs.p50} / ${b.coldMs.p95})`,
+    check('searchBrowserWarmMs', b.warmMs.p95),
+  ])
 }
 
 if (sections.has('rebuild') && main) {
@@ -779,7 +825,11 @@ if (sections.has('load') && main) {
   const s = l.spike
   rows.push(
     [`load -c 50 -d 60 over ${l.paths} pages: req/s, p50/p99/max ms`, `${s.requestsPerSecond}, ${s.p50ms}/${s.p99ms}/${s.maxMs}`, ''],
-    ['load: errors / timeouts / non-2xx', `${s.errors} / ${s.timeouts} / ${s.non2xx} (+${l.failuresOutsideSpike} outside the 60 s)`, check('loadFailures', s.errors + s.timeouts + s.non2xx + l.failuresOutsideSpike)],
+    [
+      'load: errors / timeouts / non-2xx',
+      `${s.errors} / ${s.timeouts} / ${s.non2xx} (+${l.failuresOutsideSpike} outside the 60 s)`,
+      check('loadFailures', s.errors + s.timeouts + s.non2xx + l.failuresOutsideSpike),
+    ],
     [
       'load: server heap MiB after full GC at start / after 10k / after 100k requests',
       `${l.memory.start.heapMiB} / ${l.memory.after10k.heapMiB} / ${l.memory.after100k.heapMiB} (${l.memory.totalRequests} requests, ${percent(l.memory.heapGrowth)})`,
@@ -796,9 +846,21 @@ if (sections.has('load') && main) {
 if (sections.has('cluster') && main) {
   const c = (results.cluster = await benchCluster(main.dir))
   rows.push(
-    [`cluster: one instance, -c 50 -d 20 over ${c.paths} pages: req/s, p50/p99 ms`, `${c.alone.requestsPerSecond}, ${c.alone.p50ms}/${c.alone.p99ms} (${c.alone.failures} failed)`, ''],
-    ['cluster: two instances behind nginx, one Redis: req/s, p50/p99 ms', `${c.pair.requestsPerSecond}, ${c.pair.p50ms}/${c.pair.p99ms} (${c.pair.failures} failed)`, `×${round(c.pair.requestsPerSecond / c.alone.requestsPerSecond)} of one (2 cores: both instances and nginx share them)`],
-    ['cluster: pages rendered by one instance served from cache by the other', `${round(c.crossInstanceHitRate * 100, 1)} % of ${c.probed}`, check('clusterCrossInstanceHitRate', c.crossInstanceHitRate)],
+    [
+      `cluster: one instance, -c 50 -d 20 over ${c.paths} pages: req/s, p50/p99 ms`,
+      `${c.alone.requestsPerSecond}, ${c.alone.p50ms}/${c.alone.p99ms} (${c.alone.failures} failed)`,
+      '',
+    ],
+    [
+      'cluster: two instances behind nginx, one Redis: req/s, p50/p99 ms',
+      `${c.pair.requestsPerSecond}, ${c.pair.p50ms}/${c.pair.p99ms} (${c.pair.failures} failed)`,
+      `×${round(c.pair.requestsPerSecond / c.alone.requestsPerSecond)} of one (2 cores: both instances and nginx share them)`,
+    ],
+    [
+      'cluster: pages rendered by one instance served from cache by the other',
+      `${round(c.crossInstanceHitRate * 100, 1)} % of ${c.probed}`,
+      check('clusterCrossInstanceHitRate', c.crossInstanceHitRate),
+    ],
   )
 }
 
@@ -817,7 +879,11 @@ if (sections.has('weight') && main) {
   const w = (results.weight = await benchWeight(main.dir))
   for (const key of ['floor', 'home', 'article'] as const) {
     const p = w[key]
-    rows.push([`weight ${key} gzip B: HTML + CSS + JS = total`, `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip}`, key === 'article' ? `Hugo ${HUGO.articleGzipKB} KB` : ''])
+    rows.push([
+      `weight ${key} gzip B: HTML + CSS + JS = total`,
+      `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip}`,
+      key === 'article' ? `Hugo ${HUGO.articleGzipKB} KB` : '',
+    ])
   }
   rows.push(['weight article / floor', `×${w.articleToFloor}`, check('articleWeightToFloor', w.articleToFloor)], ['weight home / floor', `×${w.homeToFloor}`, ''])
 }
@@ -827,7 +893,11 @@ if (sections.has('lighthouse') && main) {
   for (const key of ['home', 'article'] as const) {
     const r = l[key]
     const all = [r.performance, r.accessibility, r['best-practices'], r.seo]
-    rows.push([`lighthouse mobile ${key} (median of 3): perf / a11y / best / SEO`, all.join(' / '), `${targetText('lighthouseScore')} ${mark(all.every((v) => meets('lighthouseScore', v)))}`])
+    rows.push([
+      `lighthouse mobile ${key} (median of 3): perf / a11y / best / SEO`,
+      all.join(' / '),
+      `${targetText('lighthouseScore')} ${mark(all.every((v) => meets('lighthouseScore', v)))}`,
+    ])
   }
 }
 
@@ -835,7 +905,11 @@ if (sections.has('scale')) {
   const scale: Record<string, BuildFigures> = (results.scale = {})
   for (const n of args.articles.split(',').map(Number)) {
     const content = path.join(work, `corpus-${n}`)
-    execFileSync(path.join(projectDir, 'node_modules', '.bin', 'tsx'), [path.join(projectDir, 'scripts', 'synth-corpus.ts'), '--from', args.content, '--out', content, '--articles', String(n)], { stdio: 'ignore' })
+    execFileSync(
+      path.join(projectDir, 'node_modules', '.bin', 'tsx'),
+      [path.join(projectDir, 'scripts', 'synth-corpus.ts'), '--from', args.content, '--out', content, '--articles', String(n)],
+      { stdio: 'ignore' },
+    )
     const dir = benchCopy(`scale-${n}`)
     const b = await build(dir, content, `build-${n}`)
     scale[n] = b
@@ -843,7 +917,11 @@ if (sections.has('scale')) {
     if (results.build) {
       const ratio = round(b.cpuSeconds === null || results.build.cpuSeconds === null ? null : b.cpuSeconds / results.build.cpuSeconds)
       const checked = n >= TARGETS.scaleCpuRatio.fromArticles
-      rows.push([`build ${n.toLocaleString('en')}: CPU s vs 4,675`, `×${ratio} (articles ×${round(n / results.build.articlesRead)})`, checked ? check('scaleCpuRatio', ratio ?? NaN) : ''])
+      rows.push([
+        `build ${n.toLocaleString('en')}: CPU s vs 4,675`,
+        `×${ratio} (articles ×${round(n / results.build.articlesRead)})`,
+        checked ? check('scaleCpuRatio', ratio ?? NaN) : '',
+      ])
     }
     rmSync(dir, { recursive: true, force: true })
     rmSync(content, { recursive: true, force: true })

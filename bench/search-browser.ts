@@ -43,7 +43,10 @@ function serve(indexDir: string, port: number): Promise<Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
 }
 
-export async function measureSearchBrowser({ indexDir = path.join(root, 'public', 'search'), port = 3901 }: { indexDir?: string; port?: number } = {}): Promise<BrowserSearchMeasurement> {
+export async function measureSearchBrowser({
+  indexDir = path.join(root, 'public', 'search'),
+  port = 3901,
+}: { indexDir?: string; port?: number } = {}): Promise<BrowserSearchMeasurement> {
   if (!existsSync(path.join(indexDir, 'manifest.json'))) throw new Error(`${indexDir} holds no search index`)
   const bundle = await build({
     entryPoints: [path.join(root, 'lib', 'search', 'engine.ts')],
@@ -59,7 +62,16 @@ export async function measureSearchBrowser({ indexDir = path.join(root, 'public'
   const server = await serve(indexDir, port)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   try {
     const page = await browser.newPage()
@@ -103,5 +115,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await measureSearchBrowser({ indexDir: values.index ? path.resolve(values.index) : undefined, port: Number(values.port) })
   mkdirSync(path.join(root, 'bench', 'results'), { recursive: true })
   writeFileSync(path.join(root, 'bench', 'results', 'search-browser.json'), `${JSON.stringify(result, null, 2)}\n`)
-  console.log(`Chromium search latency over ${result.queries} queries: warm p50 ${result.warmMs.p50} ms / p95 ${result.warmMs.p95} ms; cold (fetching shards from localhost) p50 ${result.coldMs.p50} ms / p95 ${result.coldMs.p95} ms`)
+  console.log(
+    `Chromium search latency over ${result.queries} queries: warm p50 ${result.warmMs.p50} ms / p95 ${result.warmMs.p95} ms; cold (fetching shards from localhost) p50 ${result.coldMs.p50} ms / p95 ${result.coldMs.p95} ms`,
+  )
 }

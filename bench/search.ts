@@ -29,20 +29,79 @@ const root = path.resolve(import.meta.dirname, '..')
 
 export const QUERIES = {
   zh: [
-    '美国', '中国', '台积电', '股市', '经济', '关税', '央行', '利率', '通胀', '香港', '台湾', '特斯拉', '苹果', '华为',
-    '比特币', '日本', '俄罗斯', '乌克兰', '以色列', '电动车', '房地产', '北京', '上海', '警方', '法院', '选举', '总统',
-    '半导体', '机器人', '投资者', '营收', '人工智能', '英伟达', '芯片', '美联储', '特朗普', '习近平', '恒生指数',
-    '数据中心', '创新药', '新能源汽车', '数据', '视频', '台积电 美国',
+    '美国',
+    '中国',
+    '台积电',
+    '股市',
+    '经济',
+    '关税',
+    '央行',
+    '利率',
+    '通胀',
+    '香港',
+    '台湾',
+    '特斯拉',
+    '苹果',
+    '华为',
+    '比特币',
+    '日本',
+    '俄罗斯',
+    '乌克兰',
+    '以色列',
+    '电动车',
+    '房地产',
+    '北京',
+    '上海',
+    '警方',
+    '法院',
+    '选举',
+    '总统',
+    '半导体',
+    '机器人',
+    '投资者',
+    '营收',
+    '人工智能',
+    '英伟达',
+    '芯片',
+    '美联储',
+    '特朗普',
+    '习近平',
+    '恒生指数',
+    '数据中心',
+    '创新药',
+    '新能源汽车',
+    '数据',
+    '视频',
+    '台积电 美国',
   ],
   en: [
-    'tariff', 'inflation', 'nvidia', 'apple', 'bitcoin', 'earnings', 'election', 'court', 'police', 'climate', 'bank',
-    'oil', 'gold', 'china', 'trump', 'ukraine', 'iphone', 'semiconductor', 'startup', 'revenue', 'interest rate',
-    'federal reserve', 'stock market', 'chip', 'layoff',
+    'tariff',
+    'inflation',
+    'nvidia',
+    'apple',
+    'bitcoin',
+    'earnings',
+    'election',
+    'court',
+    'police',
+    'climate',
+    'bank',
+    'oil',
+    'gold',
+    'china',
+    'trump',
+    'ukraine',
+    'iphone',
+    'semiconductor',
+    'startup',
+    'revenue',
+    'interest rate',
+    'federal reserve',
+    'stock market',
+    'chip',
+    'layoff',
   ],
-  trad: [
-    '台積電', '經濟', '關稅', '選舉', '總統', '銀行', '電動車', '颱風', '機器人', '習近平', '輝達', '晶片', '川普',
-    '人工智慧', '聯準會', '房價', '醫院', '資料', '資料中心',
-  ],
+  trad: ['台積電', '經濟', '關稅', '選舉', '總統', '銀行', '電動車', '颱風', '機器人', '習近平', '輝達', '晶片', '川普', '人工智慧', '聯準會', '房價', '醫院', '資料', '資料中心'],
 }
 
 export type Row = [figure: string, value: string | number, target: string]
@@ -100,9 +159,7 @@ interface Doc {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  )
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
 }
 
 const percentile = (values: number[], p: number): number => {
@@ -148,7 +205,11 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
   const rels = files.map((f) => path.relative(indexDir, f).split(path.sep).join('/'))
   const sizeBy = (prefix: string): SizeFigures => {
     const picked = rels.filter((r) => r.startsWith(prefix))
-    return { files: picked.length, rawKB: round(picked.reduce((n, r) => n + statSync(path.join(indexDir, r)).size, 0) / 1024, 0), gzipKB: round(picked.reduce((n, r) => n + gzipOf(r), 0) / 1024, 0) }
+    return {
+      files: picked.length,
+      rawKB: round(picked.reduce((n, r) => n + statSync(path.join(indexDir, r)).size, 0) / 1024, 0),
+      gzipKB: round(picked.reduce((n, r) => n + gzipOf(r), 0) / 1024, 0),
+    }
   }
   const size = { total: sizeBy(''), shards: sizeBy('shards/'), pairs: sizeBy('pairs/'), meta: sizeBy('meta/'), text: sizeBy('text/'), manifest: sizeBy('manifest') }
   const manifest = readJson<Manifest>(path.join(indexDir, manifestFile))
@@ -200,7 +261,10 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
   const worst = firstBytes[0]
   if (!worst) throw new Error('no queries')
   const firstQuery = {
-    p50KB: percentile(firstBytes.map((b) => b.indexKB), 50),
+    p50KB: percentile(
+      firstBytes.map((b) => b.indexKB),
+      50,
+    ),
     worst,
     worstWithBundleKB: round(worst.indexKB + flexsearchBundleKB, 1),
   }
@@ -227,7 +291,12 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
     const rows = readJson<MetaRow[]>(path.join(indexDir, metaFile(chunk)))
     rows.forEach((row, i) => {
       const id = chunk * manifest.chunkSize + i
-      docs.push({ url: row[0], story: id - (manifest.stories[id] ?? 0), region: regionOf(row[4]), text: normalize(`${row[1]} ${readFileSync(path.join(indexDir, textFile(id)), 'utf8')}`) })
+      docs.push({
+        url: row[0],
+        story: id - (manifest.stories[id] ?? 0),
+        region: regionOf(row[4]),
+        text: normalize(`${row[1]} ${readFileSync(path.join(indexDir, textFile(id)), 'utf8')}`),
+      })
     })
   }
   const storyOf = new Map(docs.map((d) => [d.url, d.story]))
@@ -236,7 +305,13 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
     region: Region | null
   }
   const terms = SYNONYMS.flatMap((group) => {
-    const sides: [readonly string[], Region | null][] = 'mainland' in group ? [[group.mainland, 'mainland'], [group.taiwan, 'taiwan']] : [[group, null]]
+    const sides: [readonly string[], Region | null][] =
+      'mainland' in group
+        ? [
+            [group.mainland, 'mainland'],
+            [group.taiwan, 'taiwan'],
+          ]
+        : [[group, null]]
     const members: Member[] = sides.flatMap(([list, region]) => list.map((term) => ({ term: normalize(term), region })))
     return members.map((typed) => ({ ...typed, members }))
   })
@@ -245,7 +320,10 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
     const latin = !/\p{Script=Han}/u.test(term)
     const typed = terms.filter((t) => (latin ? t.term === term : /\p{Script=Han}/u.test(t.term) && term.includes(t.term))).sort((a, b) => b.term.length - a.term.length)[0]
     if (!typed) return [{ text: term, region: null }]
-    return typed.members.map((m) => ({ text: latin ? m.term : term.replace(typed.term, m.term), region: typed.region === null || m.region === null || m.region === typed.region ? null : m.region }))
+    return typed.members.map((m) => ({
+      text: latin ? m.term : term.replace(typed.term, m.term),
+      region: typed.region === null || m.region === null || m.region === typed.region ? null : m.region,
+    }))
   }
   const termMatcher = (term: string): ((doc: Doc) => boolean) => {
     const tests = alternativesOf(term).map(({ text: t, region }) => {

@@ -20,7 +20,10 @@ async function expectNoViolations(page: Page, path: string) {
   await page.goto(path)
   await expect(page.locator('main h1').first()).toBeVisible()
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-  expect(violations.map((v) => v.id), `axe violations on ${path}:\n${describe(violations)}`).toEqual([])
+  expect(
+    violations.map((v) => v.id),
+    `axe violations on ${path}:\n${describe(violations)}`,
+  ).toEqual([])
 }
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {

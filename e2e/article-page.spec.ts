@@ -90,7 +90,10 @@ test.describe('article page', () => {
     await page.goto(articles.seed)
     const bar = page.locator('[data-share-bar]')
 
-    await expect(bar.locator('a[data-share="weibo"]')).toHaveAttribute('href', new RegExp(`^https://service\\.weibo\\.com/share/share\\.php\\?url=${encodeURIComponent(canonical).replace(/[.?*+^$()|[\]\\]/g, '\\$&')}&title=`))
+    await expect(bar.locator('a[data-share="weibo"]')).toHaveAttribute(
+      'href',
+      new RegExp(`^https://service\\.weibo\\.com/share/share\\.php\\?url=${encodeURIComponent(canonical).replace(/[.?*+^$()|[\]\\]/g, '\\$&')}&title=`),
+    )
 
     const wechat = bar.locator('details[data-share="wechat"]')
     await expect(wechat.locator('svg')).toBeHidden()

@@ -71,8 +71,7 @@ test.describe('structured data on an article', () => {
     const zh = await (await request.get(articles.translatedZh)).text()
     const en = await (await request.get(articles.translatedEn)).text()
     expect(zh).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+${articles.translatedZh}"`))
-    const hreflangs = (html: string) =>
-      [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map((m) => `${m[1]} ${pathOf(m[2]!)}`)
+    const hreflangs = (html: string) => [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map((m) => `${m[1]} ${pathOf(m[2]!)}`)
     const expected = [`zh-CN ${articles.translatedZh}`, `en ${articles.translatedEn}`, `x-default ${articles.translatedZh}`]
     expect(hreflangs(zh)).toEqual(expected)
     expect(hreflangs(en)).toEqual(expected)

@@ -97,15 +97,12 @@ export interface RawAnswer {
  */
 export function rawRequest(origin: URL, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: origin.hostname, port: origin.port, path, method: options.method ?? 'GET', headers: options.headers ?? {}, timeout: 20_000 },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-        res.on('error', reject)
-      },
-    )
+    const req = httpRequest({ host: origin.hostname, port: origin.port, path, method: options.method ?? 'GET', headers: options.headers ?? {}, timeout: 20_000 }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', reject)
+    })
     req.on('timeout', () => req.destroy(new Error(`timed out: ${path}`)))
     req.on('error', reject)
     req.end()
@@ -120,7 +117,16 @@ export function runContentBuild() {
 /** Front-matter date (site time zone, as editors write it) for an instant. */
 function siteDate(time: number): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: process.env.SITE_TIME_ZONE ?? 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: process.env.SITE_TIME_ZONE ?? 'Asia/Shanghai',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(time))
       .map((p) => [p.type, p.value]),
   )

@@ -1,8 +1,7 @@
 import { devices } from '@playwright/test'
 import { expect, listItems, test, titleLink } from './fixtures'
 
-const times = (items: import('@playwright/test').Locator) =>
-  items.locator('time[datetime]').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime') ?? '')))
+const times = (items: import('@playwright/test').Locator) => items.locator('time[datetime]').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime') ?? '')))
 
 test.describe('front page', () => {
   test('a lead story with a picture, a band of top stories, topic sections and the river', async ({ page }) => {
@@ -31,7 +30,10 @@ test.describe('front page', () => {
     await expect(river.getByRole('heading', { level: 2 })).toHaveText('最新文章')
     await expect(river.locator('li[data-article]').first()).toBeVisible()
     const riverTimes = await times(river.locator('li[data-article]'))
-    expect(riverTimes.every((t, i) => i === 0 || t <= riverTimes[i - 1]!), 'the river runs newest first').toBe(true)
+    expect(
+      riverTimes.every((t, i) => i === 0 || t <= riverTimes[i - 1]!),
+      'the river runs newest first',
+    ).toBe(true)
     await expect(river.getByRole('navigation', { name: '分页导航' })).toBeVisible()
   })
 
@@ -41,7 +43,10 @@ test.describe('front page', () => {
     await page.goto('/')
     const keys = await page.locator('main [data-article]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-article') ?? ''))
     expect(keys.length).toBeGreaterThan(8)
-    expect(keys.filter((key, i) => keys.indexOf(key) !== i), 'stories shown twice').toEqual([])
+    expect(
+      keys.filter((key, i) => keys.indexOf(key) !== i),
+      'stories shown twice',
+    ).toEqual([])
 
     // Lead, band and river are the newest stories: everything on page 2 is older than them.
     const newest = await times(page.locator('main [data-front="lead"], main [data-front="top"] li, main [data-front="river"] li'))
@@ -90,7 +95,9 @@ test.describe('compact lists on a phone', () => {
 
   test('a thumbnail sits beside its headline and the summary keeps to two lines', async ({ page }) => {
     await page.goto('/page/2')
-    const item = listItems(page).filter({ has: page.locator('img') }).first()
+    const item = listItems(page)
+      .filter({ has: page.locator('img') })
+      .first()
     const [thumb, heading] = await Promise.all([item.locator('.aspect-video').boundingBox(), item.getByRole('heading').boundingBox()])
     expect(thumb && heading).toBeTruthy()
     expect(thumb!.width).toBeLessThan(viewport.width * 0.4)

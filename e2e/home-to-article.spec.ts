@@ -53,10 +53,12 @@ test.describe('home → article', () => {
     await expect(image).toHaveAttribute('data-broken', '')
     await expect(image).toBeHidden()
     await expect.poll(async () => (await box.boundingBox())?.width ?? 0).toBeGreaterThan(100)
-    await expect.poll(async () => {
-      const size = await box.boundingBox()
-      return size ? size.width / size.height : 0
-    }).toBeCloseTo(16 / 9, 1)
+    await expect
+      .poll(async () => {
+        const size = await box.boundingBox()
+        return size ? size.width / size.height : 0
+      })
+      .toBeCloseTo(16 / 9, 1)
   })
 
   test('article page features follow the front matter', async ({ page }) => {
@@ -91,7 +93,10 @@ test.describe('home → article', () => {
       await page.goto(path)
       const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
       expect(hrefs.length).toBeGreaterThan(10)
-      expect(hrefs.filter((href) => /^\/zh-CN(\/|$)/i.test(href)), `internal links on ${path} must not carry the /zh-CN prefix`).toEqual([])
+      expect(
+        hrefs.filter((href) => /^\/zh-CN(\/|$)/i.test(href)),
+        `internal links on ${path} must not carry the /zh-CN prefix`,
+      ).toEqual([])
     }
   })
 })

@@ -73,7 +73,10 @@ function hostileMarkup(page: Page): Promise<string[]> {
     const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcset', 'codebase']
     for (const element of Array.from(document.querySelectorAll('*'))) {
       for (const { name, value } of Array.from(element.attributes)) {
-        const compact = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '').toLowerCase()
+        const compact = value
+          .replace(/[\t\n\r]/g, '')
+          .replace(/^[\u0000-\u0020]+/, '')
+          .toLowerCase()
         if (name.startsWith('on')) found.push(`${element.tagName} ${name}`)
         if (name === 'srcdoc') found.push(`${element.tagName} srcdoc`)
         if (urlAttributes.includes(name) && /^(javascript|vbscript|data:text\/html|data:image\/svg)/.test(compact)) found.push(`${element.tagName} ${name}=${value.slice(0, 60)}`)

@@ -119,10 +119,12 @@ test.describe('footer', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在')
     expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight), 'the page is shorter than the screen').toBe(true)
     const footer = page.getByRole('contentinfo')
-    await expect.poll(async () => {
-      const box = await footer.boundingBox()
-      return box ? Math.round(box.y + box.height) : 0
-    }).toBe(900)
+    await expect
+      .poll(async () => {
+        const box = await footer.boundingBox()
+        return box ? Math.round(box.y + box.height) : 0
+      })
+      .toBe(900)
 
     const nav = footer.getByRole('navigation', { name: '页脚导航' })
     await expect(nav.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/en')
@@ -140,7 +142,10 @@ test.describe('footer', () => {
 
   test('the feeds it links answer', async ({ page, request }) => {
     await page.goto('/en')
-    const hrefs = await page.getByRole('contentinfo').locator('a[type]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+    const hrefs = await page
+      .getByRole('contentinfo')
+      .locator('a[type]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
     expect(hrefs).toEqual(['/en/index.xml', '/en/atom.xml', '/en/feed.json'])
     for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200)
   })

@@ -6,7 +6,14 @@ import { articles, expect, locationPath, test, titleLink } from './fixtures'
  * same value, on the first (uncached) render; browsers follow that, so each copy is checked.
  */
 function redirectTargets(response: APIResponse, requestUrl: string): string[] {
-  return [...new Set(response.headersArray().filter((h) => h.name.toLowerCase() === 'location').map((h) => locationPath(h.value, requestUrl)))]
+  return [
+    ...new Set(
+      response
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === 'location')
+        .map((h) => locationPath(h.value, requestUrl)),
+    ),
+  ]
 }
 
 /**

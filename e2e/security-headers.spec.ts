@@ -18,7 +18,21 @@ function directives(csp: string | undefined): Map<string, string[]> {
 
 test.describe('security headers', () => {
   test('every kind of response carries them', async ({ request }) => {
-    for (const path of ['/', articles.seed, '/en', '/tags', '/index.xml', '/sitemap.xml', '/robots.txt', '/favicon.ico', '/search/manifest.json', '/no-such-page', '/news/qq/%', '/News/qq/20250212A03TSR00', '/api/draft?secret=wrong']) {
+    for (const path of [
+      '/',
+      articles.seed,
+      '/en',
+      '/tags',
+      '/index.xml',
+      '/sitemap.xml',
+      '/robots.txt',
+      '/favicon.ico',
+      '/search/manifest.json',
+      '/no-such-page',
+      '/news/qq/%',
+      '/News/qq/20250212A03TSR00',
+      '/api/draft?secret=wrong',
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 })
       const headers = response.headers()
       expect(response.status(), path).toBeLessThan(500)

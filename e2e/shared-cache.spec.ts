@@ -55,7 +55,14 @@ test.beforeAll(async () => {
   startRedis()
   for (const origin of instances) {
     const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', origin.port], {
-      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:3000', PREVIEW_SECRET: 'shared-secret', TRUSTED_PROXIES: '1' },
+      env: {
+        ...process.env,
+        REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        SITE_URL: 'http://localhost:3000',
+        PREVIEW_SECRET: 'shared-secret',
+        TRUSTED_PROXIES: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout!.on('data', (d: Buffer) => logs.push(`[${origin.port}] ${d}`))

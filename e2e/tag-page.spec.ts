@@ -60,7 +60,10 @@ test.describe('tags and categories', () => {
   test('the category index leads to a category page listing only that source', async ({ page }) => {
     await page.goto('/categories')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全部分类')
-    const c114 = page.locator('main').getByRole('link').filter({ hasText: /^C114 通信网 \(/ })
+    const c114 = page
+      .locator('main')
+      .getByRole('link')
+      .filter({ hasText: /^C114 通信网 \(/ })
     await expect(c114).toHaveText(/（\d+ 篇）/)
     const count = Number(/（(\d+) 篇）/.exec(await c114.innerText())?.[1])
     await c114.click()

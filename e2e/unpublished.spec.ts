@@ -27,10 +27,7 @@ function links(html: string, pageUrl: string): string[] {
  * server: feed autodiscovery links and sitemap `<loc>`s are followed by path.
  */
 function discoveryLinks(body: string): string[] {
-  const hrefs = [
-    ...[...body.matchAll(/<link rel="alternate"[^>]*href="([^"]*)"/g)].map((m) => m[1]!),
-    ...[...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!),
-  ]
+  const hrefs = [...[...body.matchAll(/<link rel="alternate"[^>]*href="([^"]*)"/g)].map((m) => m[1]!), ...[...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!)]
   return hrefs.map((href) => {
     const url = new URL(href.replaceAll('&amp;', '&'), 'http://site.invalid')
     return url.pathname + url.search

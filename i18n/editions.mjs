@@ -28,9 +28,5 @@ export function editionRewrites() {
     destination: `/${e.locale}/:path*`,
   }))
   const segments = EDITIONS.map((e) => `${e.locale}(?:/|$)`).join('|')
-  return [
-    ...prefixed,
-    { source: '/', destination: `/${DEFAULT_LOCALE}` },
-    { source: `/:path((?!${segments}).*)`, destination: `/${DEFAULT_LOCALE}/:path` },
-  ]
+  return [...prefixed, { source: '/', destination: `/${DEFAULT_LOCALE}` }, { source: `/:path((?!${segments}).*)`, destination: `/${DEFAULT_LOCALE}/:path` }]
 }

@@ -85,7 +85,14 @@ export function editionFeedRoute(format: FeedFormat) {
     const { locale } = await params
     if (!isLocale(locale)) return notFoundResponse()
     const t = await getTranslations({ locale, namespace: 'site' })
-    const body = await buildFeed(locale, '/', t('title'), t('description'), withView(environmentView(), () => getFeedArticles(locale)), format)
+    const body = await buildFeed(
+      locale,
+      '/',
+      t('title'),
+      t('description'),
+      withView(environmentView(), () => getFeedArticles(locale)),
+      format,
+    )
     return respond(body, feedContentTypes[format])
   }
 }

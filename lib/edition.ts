@@ -31,4 +31,3 @@ export function decodeSegment(value: string): string {
     return value
   }
 }
-

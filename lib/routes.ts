@@ -6,7 +6,19 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { editionHref, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
-import { environmentView, getArticle, getArticleRedirect, getArticles, getPrerenderedArticles, getTermArticles, getTerms, parsePageParam, withView, type ArticleMeta, type Taxonomy } from './content'
+import {
+  environmentView,
+  getArticle,
+  getArticleRedirect,
+  getArticles,
+  getPrerenderedArticles,
+  getTermArticles,
+  getTerms,
+  parsePageParam,
+  withView,
+  type ArticleMeta,
+  type Taxonomy,
+} from './content'
 import { decodeSegment, resolveEdition } from './edition'
 import { termPath } from './paths'
 

@@ -28,9 +28,7 @@ export function newsLanguage(locale: Locale): string {
  * of a translation group lists the same set: the links are reciprocal by construction.
  */
 export function hreflangLinks(article: ArticleMeta, translations: ArticleMeta[], siteUrl: string): HreflangLink[] {
-  const group = [article, ...translations.filter((t) => t.edition !== article.edition)].sort(
-    (a, b) => locales.indexOf(a.edition) - locales.indexOf(b.edition),
-  )
+  const group = [article, ...translations.filter((t) => t.edition !== article.edition)].sort((a, b) => locales.indexOf(a.edition) - locales.indexOf(b.edition))
   const links = group.map((a) => ({ hreflang: a.edition, href: absoluteUrl(siteUrl, a.edition, a.path) }))
   const fallback = group.find((a) => a.edition === defaultLocale) ?? group[0] ?? article
   return [...links, { hreflang: 'x-default', href: absoluteUrl(siteUrl, fallback.edition, fallback.path) }]
@@ -55,10 +53,7 @@ export function feedLinkTypes(siteUrl: string, locale: Locale, basePath: string,
     ['json', 'JSON Feed'],
   ]
   return Object.fromEntries(
-    formats.map(([format, name]) => [
-      feedContentTypes[format].split(';')[0]!,
-      [{ url: feedUrl(siteUrl, locale, basePath, format), title: `${labels.title} (${name})` }],
-    ]),
+    formats.map(([format, name]) => [feedContentTypes[format].split(';')[0]!, [{ url: feedUrl(siteUrl, locale, basePath, format), title: `${labels.title} (${name})` }]]),
   )
 }
 
@@ -162,11 +157,7 @@ export interface TrailStep {
 /** home → the article's first category (its source) → the article: the visible trail and the JSON-LD. */
 export function articleTrail(article: ArticleMeta, homeName: string): TrailStep[] {
   const category = article.categoryTerms[0]
-  return [
-    { name: homeName, path: '/' },
-    ...(category ? [{ name: category.name, path: termPath('categories', category.slug) }] : []),
-    { name: article.title, path: article.path },
-  ]
+  return [{ name: homeName, path: '/' }, ...(category ? [{ name: category.name, path: termPath('categories', category.slug) }] : []), { name: article.title, path: article.path }]
 }
 
 export function breadcrumbListJsonLd(locale: Locale, trail: TrailStep[], siteUrl: string): JsonLd {
@@ -217,5 +208,8 @@ export function webSiteJsonLd(locale: Locale, siteUrl: string, siteName: string,
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the script. */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }

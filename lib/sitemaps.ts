@@ -42,9 +42,7 @@ export function buildUrlset(urls: SitemapUrl[]): string {
 }
 
 export function buildSitemapIndex(sitemaps: { loc: string; lastmod?: string | null }[]): string {
-  const entries = sitemaps.map(
-    (s) => `<sitemap><loc>${escapeXml(s.loc)}</loc>${s.lastmod ? `<lastmod>${escapeXml(toRfc3339(s.lastmod))}</lastmod>` : ''}</sitemap>`,
-  )
+  const entries = sitemaps.map((s) => `<sitemap><loc>${escapeXml(s.loc)}</loc>${s.lastmod ? `<lastmod>${escapeXml(toRfc3339(s.lastmod))}</lastmod>` : ''}</sitemap>`)
   return [HEADER, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</sitemapindex>', ''].join('\n')
 }
 
@@ -62,7 +60,9 @@ export function buildNewsSitemap(items: NewsSitemapItem[]): string {
       '</news:news></url>',
     ].join(''),
   )
-  return [HEADER, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">', ...entries, '</urlset>', ''].join('\n')
+  return [HEADER, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">', ...entries, '</urlset>', ''].join(
+    '\n',
+  )
 }
 
 /** Splits the URLs into sitemap files of at most `size` each (at least one, possibly empty). */

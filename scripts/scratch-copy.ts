@@ -14,18 +14,7 @@ import path from 'node:path'
 export const projectDir = path.resolve(import.meta.dirname, '..')
 
 /** Build output and local state that a scratch copy never takes. */
-const NOT_COPIED = new Set([
-  'node_modules',
-  '.next',
-  '.next-preview',
-  '.preview-deployment',
-  '.contentlayer',
-  '.e2e-content',
-  '.git',
-  'bench',
-  'test-results',
-  'playwright-report',
-])
+const NOT_COPIED = new Set(['node_modules', '.next', '.next-preview', '.preview-deployment', '.contentlayer', '.e2e-content', '.git', 'bench', 'test-results', 'playwright-report'])
 
 /** The folder scratch copies and their content go to: `<tmp>/news-site-<purpose>/`. */
 export function scratchRoot(purpose: string): string {

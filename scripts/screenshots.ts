@@ -15,7 +15,16 @@ import { chromium, devices, type BrowserContextOptions, type Page } from '@playw
 const baseUrl = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:3000')
 const outDir = path.join(process.cwd(), 'docs', 'screenshots')
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
 
 const sizes: Record<string, BrowserContextOptions> = {
   desktop: { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1 },
@@ -39,7 +48,10 @@ async function main() {
         const context = await browser.newContext({ ...options, colorScheme: theme })
         // The head script reads the saved choice before the first paint (components/layout/head-script.ts).
         await context.addInitScript((saved) => localStorage.setItem('theme', saved), theme)
-        await context.route((url) => url.origin !== baseUrl.origin, (route) => route.abort('internetdisconnected'))
+        await context.route(
+          (url) => url.origin !== baseUrl.origin,
+          (route) => route.abort('internetdisconnected'),
+        )
         const page = await context.newPage()
         for (const { name, path: pagePath, ready } of pages) {
           await page.goto(new URL(pagePath, baseUrl).href)

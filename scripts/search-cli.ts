@@ -43,7 +43,9 @@ try {
 }
 const { results, total } = page
 if (values.json) {
-  console.log(JSON.stringify(results.map(({ url, title, date, source, edition, snippet, duplicates, status }) => ({ url, title, date, source, edition, snippet, duplicates, status }))))
+  console.log(
+    JSON.stringify(results.map(({ url, title, date, source, edition, snippet, duplicates, status }) => ({ url, title, date, source, edition, snippet, duplicates, status }))),
+  )
 } else {
   console.log(total === 0 ? 'No results.' : `${total} results (one per story)${total > results.length ? `, first ${results.length}` : ''}:`)
   results.forEach((r, i) =>

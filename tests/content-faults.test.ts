@@ -75,7 +75,13 @@ describe('scanning a content folder with faults', () => {
   it('reports a symbolic link loop, does not follow it, and lists every article once', async () => {
     const scan = await scanContent(faultyRoot(['loop']))
     expect(scan.files).toEqual([`${LAB}/GOOD1.zh-CN.md`, `${LAB}/GOOD2.zh-CN.md`])
-    expect(problem(scan, `${LAB}/a`)).toEqual({ file: `${LAB}/a`, field: 'file', message: `symbolic link loop: leads back to ${LAB}; not followed`, severity: 'error', article: false })
+    expect(problem(scan, `${LAB}/a`)).toEqual({
+      file: `${LAB}/a`,
+      field: 'file',
+      message: `symbolic link loop: leads back to ${LAB}; not followed`,
+      severity: 'error',
+      article: false,
+    })
     expect(scan.excluded).toEqual([`${LAB}/a`])
   })
 
@@ -93,7 +99,11 @@ describe('scanning a content folder with faults', () => {
   it('warns about a folder named like an article file', async () => {
     const scan = await scanContent(faultyRoot(['folder']))
     expect(scan.files).toHaveLength(2)
-    expect(problem(scan, `${LAB}/Y.zh-CN.md`)).toMatchObject({ message: 'a folder named like an article file: read as a folder, not as an article', severity: 'warning', article: false })
+    expect(problem(scan, `${LAB}/Y.zh-CN.md`)).toMatchObject({
+      message: 'a folder named like an article file: read as a folder, not as an article',
+      severity: 'warning',
+      article: false,
+    })
   })
 
   it.skipIf(!canMkfifo)('reports a named pipe and never opens it (that would wait forever)', async () => {
@@ -188,7 +198,16 @@ describe('the merge step with a faulty folder', () => {
     expect(output).toContain(`warning ${LAB}/Y.zh-CN.md [file] a folder named like an article file`)
     if (canMkfifo) expect(output).toContain(`error ${LAB}/Z.zh-CN.md [file] a named pipe (FIFO), not a file: not read`)
     // Strict content CI fails on any of them.
-    const strict = await finishContentBuild({ sources, shards: [normalizeDocuments(documents, 'Asia/Shanghai', (f) => f, topics)], contentDir: root, projectDir, strict: true, now: NOW, scan, log: () => {} })
+    const strict = await finishContentBuild({
+      sources,
+      shards: [normalizeDocuments(documents, 'Asia/Shanghai', (f) => f, topics)],
+      contentDir: root,
+      projectDir,
+      strict: true,
+      now: NOW,
+      scan,
+      log: () => {},
+    })
     expect(strict.exitCode).toBe(1)
   })
 })
@@ -212,69 +231,65 @@ function throwawayProject(): string {
 }
 
 describe('npm run content on a faulty folder', () => {
-  it(
-    'finishes (no crash, no hang), publishes the good articles and names every fault',
-    async () => {
-      const root = faultyRoot(['loop', 'dangling', 'folder', ...(canMkfifo ? (['fifo'] as const) : []), ...(hasProcMem ? (['eio'] as const) : [])])
-      const project = throwawayProject()
-      const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'content'], {
-        cwd: project,
-        env: { ...process.env, CONTENT_DIR: root, CONTENT_STRICT: '' },
-        timeout: 60_000,
-      })
-      const report = JSON.parse(readFileSync(path.join(project, '.contentlayer', 'report.json'), 'utf8')) as ContentReport
-      const catalog = JSON.parse(readFileSync(path.join(project, '.contentlayer', 'catalog.json'), 'utf8')) as { id: string }[]
-      expect(catalog.map((a) => a.id).sort()).toEqual(['GOOD1', 'GOOD2'])
-      expect(report.published).toBe(2)
-      const errors = report.errors.map((e) => `${e.file}: ${e.message}`)
-      expect(errors).toEqual(
-        expect.arrayContaining([
-          `${LAB}/a: symbolic link loop: leads back to ${LAB}; not followed`,
-          `${LAB}/X.zh-CN.md: broken symbolic link to missing.zh-CN.md: it does not exist; not read`,
-          ...(canMkfifo ? [`${LAB}/Z.zh-CN.md: a named pipe (FIFO), not a file: not read`] : []),
-          // Contentlayer failed the shard on this file; the build found it and ran the shard again.
-          ...(hasProcMem ? [`${LAB}/EIO.zh-CN.md: cannot read this file: i/o error (EIO); skipped`] : []),
-        ]),
-      )
-      expect(report.warnings.map((w) => w.file)).toContain(`${LAB}/Y.zh-CN.md`)
-      expect(stdout).toContain(`error ${LAB}/a [file] symbolic link loop`)
-    },
-    90_000,
-  )
+  it('finishes (no crash, no hang), publishes the good articles and names every fault', async () => {
+    const root = faultyRoot(['loop', 'dangling', 'folder', ...(canMkfifo ? (['fifo'] as const) : []), ...(hasProcMem ? (['eio'] as const) : [])])
+    const project = throwawayProject()
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'content'], {
+      cwd: project,
+      env: { ...process.env, CONTENT_DIR: root, CONTENT_STRICT: '' },
+      timeout: 60_000,
+    })
+    const report = JSON.parse(readFileSync(path.join(project, '.contentlayer', 'report.json'), 'utf8')) as ContentReport
+    const catalog = JSON.parse(readFileSync(path.join(project, '.contentlayer', 'catalog.json'), 'utf8')) as { id: string }[]
+    expect(catalog.map((a) => a.id).sort()).toEqual(['GOOD1', 'GOOD2'])
+    expect(report.published).toBe(2)
+    const errors = report.errors.map((e) => `${e.file}: ${e.message}`)
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        `${LAB}/a: symbolic link loop: leads back to ${LAB}; not followed`,
+        `${LAB}/X.zh-CN.md: broken symbolic link to missing.zh-CN.md: it does not exist; not read`,
+        ...(canMkfifo ? [`${LAB}/Z.zh-CN.md: a named pipe (FIFO), not a file: not read`] : []),
+        // Contentlayer failed the shard on this file; the build found it and ran the shard again.
+        ...(hasProcMem ? [`${LAB}/EIO.zh-CN.md: cannot read this file: i/o error (EIO); skipped`] : []),
+      ]),
+    )
+    expect(report.warnings.map((w) => w.file)).toContain(`${LAB}/Y.zh-CN.md`)
+    expect(stdout).toContain(`error ${LAB}/a [file] symbolic link loop`)
+  }, 90_000)
 })
 
 describe('npm run content that would empty or gut the live site', () => {
   const run = (project: string, contentDir: string, args: string[] = []) =>
-    promisify(execFile)('npm', ['run', '--silent', 'content', '--', ...args], { cwd: project, env: { ...process.env, CONTENT_DIR: contentDir, CONTENT_STRICT: '', CONTENT_ALLOW_SHRINK: '' }, timeout: 60_000 }).then(
+    promisify(execFile)('npm', ['run', '--silent', 'content', '--', ...args], {
+      cwd: project,
+      env: { ...process.env, CONTENT_DIR: contentDir, CONTENT_STRICT: '', CONTENT_ALLOW_SHRINK: '' },
+      timeout: 60_000,
+    }).then(
       ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
     )
   const catalogIds = (project: string) => (JSON.parse(readFileSync(path.join(project, '.contentlayer', 'catalog.json'), 'utf8')) as { id: string }[]).map((a) => a.id).sort()
 
-  it(
-    'refuses an empty folder and a build that drops over half the articles, keeping the live catalog; --allow-shrink accepts it',
-    async () => {
-      const full = makeContentRoot(Object.fromEntries([1, 2, 3, 4, 5].map((day) => [`${LAB}/GOOD${day}.zh-CN.md`, good(day)])))
-      const gutted = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2) })
-      const empty = mkdtempSync(path.join(tmpdir(), 'empty-'))
-      roots.push(full, gutted, empty)
-      const project = throwawayProject()
-      expect((await run(project, full)).code).toBe(0)
-      expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2', 'GOOD3', 'GOOD4', 'GOOD5'])
+  it('refuses an empty folder and a build that drops over half the articles, keeping the live catalog; --allow-shrink accepts it', async () => {
+    const full = makeContentRoot(Object.fromEntries([1, 2, 3, 4, 5].map((day) => [`${LAB}/GOOD${day}.zh-CN.md`, good(day)])))
+    const gutted = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2) })
+    const empty = mkdtempSync(path.join(tmpdir(), 'empty-'))
+    roots.push(full, gutted, empty)
+    const project = throwawayProject()
+    expect((await run(project, full)).code).toBe(0)
+    expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2', 'GOOD3', 'GOOD4', 'GOOD5'])
 
-      const fromEmpty = await run(project, empty)
-      expect(fromEmpty.code).not.toBe(0)
-      expect(fromEmpty.output).toContain(`CONTENT_DIR ${empty} holds no article files`)
-      expect(catalogIds(project)).toHaveLength(5)
+    const fromEmpty = await run(project, empty)
+    expect(fromEmpty.code).not.toBe(0)
+    expect(fromEmpty.output).toContain(`CONTENT_DIR ${empty} holds no article files`)
+    expect(catalogIds(project)).toHaveLength(5)
 
-      const shrunk = await run(project, gutted)
-      expect(shrunk.code).toBe(1)
-      expect(shrunk.output).toContain('this build publishes 2 article(s), the live catalog 5')
-      expect(catalogIds(project)).toHaveLength(5)
+    const shrunk = await run(project, gutted)
+    expect(shrunk.code).toBe(1)
+    expect(shrunk.output).toContain('this build publishes 2 article(s), the live catalog 5')
+    expect(catalogIds(project)).toHaveLength(5)
 
-      expect((await run(project, gutted, ['--allow-shrink'])).code).toBe(0)
-      expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2'])
-    },
-    180_000,
-  )
+    expect((await run(project, gutted, ['--allow-shrink'])).code).toBe(0)
+    expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2'])
+  }, 180_000)
 })

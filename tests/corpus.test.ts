@@ -65,7 +65,8 @@ describe.skipIf(!present)('the real corpus (4,675 articles)', () => {
 
     it('/en page 1 has no Chinese story, /zh-hk none in English; every move is reported and its old URL redirects', async () => {
       const { editions, redirects, report, articles } = await site()
-      for (const article of editions.get('en')!.articles.slice(0, 10)) expect(['traditional', 'simplified', 'han'], article.file).not.toContain(detectScript(`${article.title} ${article.summary}`))
+      for (const article of editions.get('en')!.articles.slice(0, 10))
+        expect(['traditional', 'simplified', 'han'], article.file).not.toContain(detectScript(`${article.title} ${article.summary}`))
       for (const article of editions.get('zh-HK')!.articles.slice(0, 10)) expect(detectScript(`${article.title} ${article.summary}`), article.file).not.toBe('latin')
       expect(report.editorial.movesByPair['en → zh-TW']).toBeGreaterThan(800)
       expect(report.editorial.movesByPair['zh-HK → en']).toBeGreaterThan(50)

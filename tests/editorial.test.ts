@@ -141,7 +141,12 @@ describe('one story once', () => {
     expect(byId(articles, 'DUP2').duplicateOf).toBeNull()
     expect(byId(articles, 'LATER').duplicateOf).toBeNull()
     expect(report.editorial.duplicates).toEqual([
-      { edition: 'en', title: 'Jim Ratcliffe rescues vital British plastics factory!', canonical: 'en/news/telegraph/DUP2.en.md', folded: ['en/news/telegraph/DUP1.en.md', 'en/news/telegraph/DUP3.en.md'] },
+      {
+        edition: 'en',
+        title: 'Jim Ratcliffe rescues vital British plastics factory!',
+        canonical: 'en/news/telegraph/DUP2.en.md',
+        folded: ['en/news/telegraph/DUP1.en.md', 'en/news/telegraph/DUP3.en.md'],
+      },
     ])
     expect(report.editorial.folded).toBe(2)
   })

@@ -105,7 +105,7 @@ describe('RSS 2.0', () => {
   it('gives a reader markup-looking summaries as text, never as live HTML', () => {
     const summary = '<img src=x onerror=alert(2)>摘要 & "引号"'
     const rss = buildRss({ ...fixtureFeed(0), items: [toFeedItem(fixtureArticle(1, { summary }), BODY, SITE)] })
-    const description = ((parseXml(rss).rss as { channel: { item: Record<string, string>[] } }).channel.item[0]!).description!
+    const description = (parseXml(rss).rss as { channel: { item: Record<string, string>[] } }).channel.item[0]!.description!
     expect(description).not.toContain('<')
     // What a reader renders after decoding the HTML once is the summary's own characters.
     const rendered = description.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!)

@@ -63,7 +63,14 @@ describe('shared cache entries', () => {
     const entry = {
       lastModified: T,
       cacheControl: { revalidate: 600, expire: 31536000 },
-      value: { kind: 'APP_PAGE', status: 200, html: '<p>新闻</p>', rscData: Buffer.from([0, 1, 2, 255]), headers: { 'x-next-cache-tags': 'a,b' }, segmentData: new Map([['/_tree', Buffer.from('树')]]) },
+      value: {
+        kind: 'APP_PAGE',
+        status: 200,
+        html: '<p>新闻</p>',
+        rscData: Buffer.from([0, 1, 2, 255]),
+        headers: { 'x-next-cache-tags': 'a,b' },
+        segmentData: new Map([['/_tree', Buffer.from('树')]]),
+      },
     }
     const back = decodeEntry(encodeEntry(entry)) as typeof entry
     expect(back).toEqual(entry)

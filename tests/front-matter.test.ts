@@ -111,7 +111,10 @@ describe('normalizeArticle', () => {
   })
 
   it('places traditional Chinese labelled English in the Taiwan edition, and says where it came from', () => {
-    const result = normalizeArticle({ file: 'en/news/technews/abc.en.md', fields: { title: '台積電法說會', date: '2025-01-01', lang: ['en'] }, body: '台積電今日召開法說會，公布第三季營收。' }, TZ)
+    const result = normalizeArticle(
+      { file: 'en/news/technews/abc.en.md', fields: { title: '台積電法說會', date: '2025-01-01', lang: ['en'] }, body: '台積電今日召開法說會，公布第三季營收。' },
+      TZ,
+    )
     expect(result.article).toMatchObject({ edition: 'zh-TW', lang: 'zh-TW', movedFrom: 'en', key: 'zh-TW/technews/abc' })
     expect(result.detected).toBe('traditional')
   })

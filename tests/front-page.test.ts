@@ -19,14 +19,22 @@ const everything = (front: FrontPage) => [front.lead, ...front.top, ...front.sec
 
 describe('selectFrontPage', () => {
   it('leads with the newest story that has a picture, then the next newest in the band', () => {
-    const articles = edition(30, () => [chips], (i) => i >= 2)
+    const articles = edition(
+      30,
+      () => [chips],
+      (i) => i >= 2,
+    )
     const front = selectFrontPage(articles, [chips], options)
     expect(front.lead).toBe(articles[2])
     expect(front.top).toEqual([articles[0], articles[1], articles[3], articles[4]])
   })
 
   it('falls back to the newest story when none on the first page has a picture', () => {
-    const articles = edition(5, () => [], () => false)
+    const articles = edition(
+      5,
+      () => [],
+      () => false,
+    )
     const front = selectFrontPage(articles, [], options)
     expect(front.lead).toBe(articles[0])
     expect(front.top).toEqual(articles.slice(1, 5))

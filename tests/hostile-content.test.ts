@@ -41,12 +41,58 @@ function load(file: string): { article: ArticleMeta; body: string; warnings: str
 
 /** Elements whose presence alone is a hole: they run, load, submit, restyle or redirect. */
 const FORBIDDEN_TAGS = new Set([
-  'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal',
-  'form', 'input', 'button', 'select', 'textarea', 'isindex', 'template', 'noscript', 'svg', 'foreignobject',
-  'maction', 'animate', 'set', 'video', 'audio', 'marquee', 'title', 'xmp', 'body', 'html', 'head',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'isindex',
+  'template',
+  'noscript',
+  'svg',
+  'foreignobject',
+  'maction',
+  'animate',
+  'set',
+  'video',
+  'audio',
+  'marquee',
+  'title',
+  'xmp',
+  'body',
+  'html',
+  'head',
 ])
 /** Attributes a browser treats as URLs. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data', 'cite', 'background', 'ping', 'longDesc', 'codeBase', 'dynsrc', 'lowsrc'])
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formAction',
+  'xLinkHref',
+  'srcSet',
+  'poster',
+  'data',
+  'cite',
+  'background',
+  'ping',
+  'longDesc',
+  'codeBase',
+  'dynsrc',
+  'lowsrc',
+])
 
 /** The scheme a browser would see: it ignores tabs, newlines and leading control characters and spaces. */
 function scheme(url: string): string | null {
@@ -148,7 +194,9 @@ describe('the security-lab sample articles', () => {
     expect(quote.article.thumbnail).toBeNull()
     expect(quote.article.tags).toEqual(['安全实验室', '../../etc/passwd', '100%'])
     expect(quote.article.sourceUrl).toBeNull()
-    expect(quote.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^thumbnail: not an http\(s\) URL/), 'tags: ".." has no letter or digit to make a URL of: ignored']))
+    expect(quote.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^thumbnail: not an http\(s\) URL/), 'tags: ".." has no letter or digit to make a URL of: ignored']),
+    )
     expect(load(`${FOLDER}/20200103S03XSS00.zh-CN.md`).article.thumbnail).toBeNull()
     expect(load(`${FOLDER}/20200104S04XSS00.zh-CN.md`).article.thumbnail).toBeNull()
     expect(load(`${FOLDER}/20200105S05XSS00.zh-CN.md`).article.thumbnail).toBe('https://unreachable.invalid/thumbnails/2020/broken.jpg')
@@ -201,7 +249,15 @@ describe('the security-lab sample articles', () => {
         return toFeedItem(article, (await renderMarkdown(body, { math: article.mathjax })).html, SITE)
       }),
     )
-    const feed: Feed = { title: '安全实验室', description: '测试', language: 'zh-CN', homeUrl: `${SITE}/`, feedUrls: feedUrlsFor(SITE, 'zh-CN', '/'), updated: '2020-01-06T10:00:00+08:00', items }
+    const feed: Feed = {
+      title: '安全实验室',
+      description: '测试',
+      language: 'zh-CN',
+      homeUrl: `${SITE}/`,
+      feedUrls: feedUrlsFor(SITE, 'zh-CN', '/'),
+      updated: '2020-01-06T10:00:00+08:00',
+      items,
+    }
     for (const xml of [buildRss(feed), buildAtom(feed)]) {
       expect(XMLValidator.validate(xml)).toBe(true)
       // Only escaped: no element of the articles' markup is an element of the feed.
@@ -232,7 +288,15 @@ describe('the repairs behind them', () => {
 
   it('heading ids that would collide with the page’s own ids or shadow window globals get the sanitiser’s prefix', async () => {
     const { toc } = await renderMarkdown('## main\n\n## toc title\n\n## related title\n\n## widget search\n\n## __next_f\n\n## 正常\n\n## Part B', { math: false })
-    expect(toc.map((e) => e.id)).toEqual(['user-content-main', 'user-content-toc-title', 'user-content-related-title', 'user-content-widget-search', 'user-content-__next_f', '正常', 'part-b'])
+    expect(toc.map((e) => e.id)).toEqual([
+      'user-content-main',
+      'user-content-toc-title',
+      'user-content-related-title',
+      'user-content-widget-search',
+      'user-content-__next_f',
+      '正常',
+      'part-b',
+    ])
   })
 
   it('a /path thumbnail must stay on this site; it is percent-encoded like a URL', () => {

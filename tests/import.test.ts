@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { findSourceUrl, normalizeArticle } from '@/lib/content/front-matter'
 import { countLatinWords } from '@/lib/content/text'
-import {
-  fallbackId,
-  formatSiteDate,
-  leadSummary,
-  mapFeedItem,
-  parsePubDate,
-  safeId,
-  safeSourceFolder,
-  type ImportedArticle,
-  type ItemResult,
-} from '@/lib/import/feed-item'
+import { fallbackId, formatSiteDate, leadSummary, mapFeedItem, parsePubDate, safeId, safeSourceFolder, type ImportedArticle, type ItemResult } from '@/lib/import/feed-item'
 import { serializeArticle, yamlString, type ArticleFrontMatter } from '@/lib/import/front-matter-writer'
 import { htmlToMarkdown, htmlToText } from '@/lib/import/html-to-markdown'
 import { formatImportReport, importFeeds, reportCounts, type ImportOptions } from '@/lib/import/import'
@@ -73,7 +63,10 @@ describe('htmlToMarkdown', () => {
   })
 
   it('keeps images and links, made absolute against the item link', () => {
-    const out = md('<p><a href="/k?q=1">关键词</a> <a href="other.html">相对</a> <a href="//cdn.example.cn/x">协议相对</a></p><p><img src="../img/a.png" alt="图"></p>', 'https://news.example.cn/a/b/1.html')
+    const out = md(
+      '<p><a href="/k?q=1">关键词</a> <a href="other.html">相对</a> <a href="//cdn.example.cn/x">协议相对</a></p><p><img src="../img/a.png" alt="图"></p>',
+      'https://news.example.cn/a/b/1.html',
+    )
     expect(out).toContain('[关键词](https://news.example.cn/k?q=1)')
     expect(out).toContain('[相对](https://news.example.cn/a/b/other.html)')
     expect(out).toContain('[协议相对](https://cdn.example.cn/x)')
@@ -257,7 +250,9 @@ describe('front-matter writer', () => {
       'date: "2026-09-01 10:00:00"',
       'summary: "summary with \\"quotes\\" and \\\\ and\\nnewline"',
     ])
-    expect(text).toContain('comments: false\nauthorbox: false\nauthor: "Jane \\"J\\" Doe"\npager: true\ntoc: false\nmathjax: false\nsidebar: "right"\nwidgets:\n  - "search"\n  - "recent"\n  - "taglist"\n---\n\nBody.')
+    expect(text).toContain(
+      'comments: false\nauthorbox: false\nauthor: "Jane \\"J\\" Doe"\npager: true\ntoc: false\nmathjax: false\nsidebar: "right"\nwidgets:\n  - "search"\n  - "recent"\n  - "taglist"\n---\n\nBody.',
+    )
     const file = 'en/news/the-example-times/a1.en.md'
     const doc = parseDocument(makeContentRoot({ [file]: text }), file)
     expect(doc).not.toBeNull()
@@ -405,7 +400,12 @@ describe('mapFeedItem', () => {
   })
 
   it('corrects the language unless told to trust the label', () => {
-    const traditional = { language: 'en', title: '晶片大廠宣布擴產', description: '<p>晶片大廠今日宣布擴產計畫，先進製程產能預計明年增加三成。</p>', link: 'https://tech.example.tw/1' }
+    const traditional = {
+      language: 'en',
+      title: '晶片大廠宣布擴產',
+      description: '<p>晶片大廠今日宣布擴產計畫，先進製程產能預計明年增加三成。</p>',
+      link: 'https://tech.example.tw/1',
+    }
     expect(article(traditional)).toMatchObject({ folder: 'zh-TW', correctedFrom: 'en', path: 'zh-TW/news/wire/x1.zh-TW.md' })
     expect(article(traditional).frontMatter.lang).toEqual(['zh-TW'])
     expect(article(traditional, true)).toMatchObject({ folder: 'en', correctedFrom: null, path: 'en/news/wire/x1.en.md' })

@@ -53,7 +53,16 @@ describe('malformedPath', () => {
   })
 
   it('accepts every well-formed path, odd but valid ones included', () => {
-    for (const path of ['/', '/news/qq/20250212a03tsr00', '/tags/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD', '/tags/c%2B%2B', '/tags/%25', '/tags/%2F', '/tags/..', '/search/shards/1.json']) {
+    for (const path of [
+      '/',
+      '/news/qq/20250212a03tsr00',
+      '/tags/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD',
+      '/tags/c%2B%2B',
+      '/tags/%25',
+      '/tags/%2F',
+      '/tags/..',
+      '/search/shards/1.json',
+    ]) {
       expect(malformedPath(path), path).toBeNull()
     }
   })

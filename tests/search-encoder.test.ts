@@ -56,7 +56,10 @@ describe('search encoder', () => {
   it('expands regional terms only into the other region, both ways', () => {
     expect(show(encodeQuery('数据中心'))).toEqual([['数据中心', '资料中心@taiwan']])
     expect(show(encodeQuery('資料'))).toEqual([['数据@mainland', '资料']])
-    expect(show(encodeQuery('视频 程序'))).toEqual([['视频', '影片@taiwan'], ['程序', '程式@taiwan']])
+    expect(show(encodeQuery('视频 程序'))).toEqual([
+      ['视频', '影片@taiwan'],
+      ['程序', '程式@taiwan'],
+    ])
     expect(show(encodeQuery('悉尼'))).toEqual([['悉尼', '雪梨@taiwan']])
     // A term meaning the same everywhere stays everywhere.
     expect(show(encodeQuery('服务器'))).toEqual([['服务器', '伺服器']])
@@ -66,7 +69,10 @@ describe('search encoder', () => {
     for (const group of SYNONYMS) {
       if (!('mainland' in group)) continue
       const mainland = group.mainland.map(normalize)
-      expect(group.taiwan.map(normalize).some((term) => mainland.includes(term)), JSON.stringify(group)).toBe(false)
+      expect(
+        group.taiwan.map(normalize).some((term) => mainland.includes(term)),
+        JSON.stringify(group),
+      ).toBe(false)
     }
   })
 

@@ -150,10 +150,7 @@ describe('search engine: phrases, regions, stories, editions, pages, highlights'
   })
 
   it('a phrase never spans two runs of text, nor title and body', async () => {
-    const { engine } = engineFor([
-      doc('/news/a/1', 'zh-CN', 1, '统计数据', '据中心介绍，今年增长。'),
-      doc('/news/a/2', 'zh-CN', 2, '统计', '数据。据中心介绍。'),
-    ])
+    const { engine } = engineFor([doc('/news/a/1', 'zh-CN', 1, '统计数据', '据中心介绍，今年增长。'), doc('/news/a/2', 'zh-CN', 2, '统计', '数据。据中心介绍。')])
     expect(urls(await engine.search('数据中心'))).toEqual([])
     expect(urls(await engine.search('据中心'))).toEqual(['/news/a/1', '/news/a/2'])
   })
@@ -232,7 +229,13 @@ describe('search index build', () => {
   })
 
   it('scales the number of shard files with the number of articles', () => {
-    const manifestOf = (n: number) => JSON.parse(buildSearchIndex(Array.from({ length: n }, (_, i) => doc(`/news/a/${i}`, 'zh-CN', i, '标题', '正文')), { chunkSize: 10 }).get('manifest.json') ?? '{}') as { shards: number; pairShards: number }
+    const manifestOf = (n: number) =>
+      JSON.parse(
+        buildSearchIndex(
+          Array.from({ length: n }, (_, i) => doc(`/news/a/${i}`, 'zh-CN', i, '标题', '正文')),
+          { chunkSize: 10 },
+        ).get('manifest.json') ?? '{}',
+      ) as { shards: number; pairShards: number }
     expect(manifestOf(3)).toMatchObject({ shards: 1, pairShards: 2 })
     expect(manifestOf(33)).toMatchObject({ shards: 16, pairShards: 32 })
   })

@@ -176,9 +176,11 @@ describe('search index faults', () => {
   })
 
   it('a failing loader never leaves a search pending', async () => {
-    const { engine } = engineWith({ [manifestFile]: () => {
-      throw new TypeError('Failed to fetch')
-    } })
+    const { engine } = engineWith({
+      [manifestFile]: () => {
+        throw new TypeError('Failed to fetch')
+      },
+    })
     await expect(engine.search('台积电')).rejects.toThrow('Search index file manifest.json could not be loaded: Failed to fetch')
   })
 })

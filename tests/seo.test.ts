@@ -23,7 +23,9 @@ const CONTENT = path.resolve(import.meta.dirname, '..', 'content')
 function samplePair(): { zh: ArticleMeta; en: ArticleMeta } {
   const files = ['zh-CN/news/reuters/20261120R01TRN00.zh-CN.md', 'en/news/reuters/20261120R01TRN00.en.md']
   const documents = files.map((file) => parseDocument(CONTENT, file)).filter((d): d is SourceDocument => d !== null)
-  const [zh, en] = mergeCatalog([normalizeDocuments(documents, 'Asia/Shanghai', (file) => `bodies/${file}.json`, topics)], [], Date.UTC(2030, 0, 1), sources).articles.sort((a, b) => a.file.localeCompare(b.file)).reverse()
+  const [zh, en] = mergeCatalog([normalizeDocuments(documents, 'Asia/Shanghai', (file) => `bodies/${file}.json`, topics)], [], Date.UTC(2030, 0, 1), sources)
+    .articles.sort((a, b) => a.file.localeCompare(b.file))
+    .reverse()
   if (!zh || !en) throw new Error('sample pair missing')
   return { zh, en }
 }

@@ -79,7 +79,7 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
       )}
 
       <div
-        className="article-prose prose max-w-none prose-neutral dark:prose-invert prose-a:text-accent prose-img:mx-auto prose-img:rounded dark:prose-a:text-accent-dark"
+        className="article-prose prose max-w-none prose-neutral dark:prose-invert prose-a:text-accent dark:prose-a:text-accent-dark prose-img:mx-auto prose-img:rounded"
         dangerouslySetInnerHTML={{ __html: body.html }}
       />
 
@@ -88,7 +88,12 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           <div className="flex flex-wrap items-center gap-2 text-sm" data-topics="">
             <span className="font-bold">{t('article.tagsLabel')}</span>
             {article.topics.map((topic) => (
-              <EditionLink key={topic.slug} href={termPath('tags', topic.slug)} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+              <EditionLink
+                key={topic.slug}
+                href={termPath('tags', topic.slug)}
+                locale={locale}
+                className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark"
+              >
                 #{topic.name}
               </EditionLink>
             ))}
@@ -107,16 +112,12 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
 
         {article.authorbox && (
           <section aria-label={t('article.author')} className="rounded bg-neutral-100 p-4 dark:bg-neutral-800" data-authorbox="">
-            <p className="font-bold">
-              {t('article.authorLine', { name: article.author ?? siteConfig.defaultAuthor })}
-            </p>
+            <p className="font-bold">{t('article.authorLine', { name: article.author ?? siteConfig.defaultAuthor })}</p>
             <p className="text-sm">{t('article.authorBio', { name: article.author ?? siteConfig.defaultAuthor })}</p>
           </section>
         )}
 
-        {article.comments && siteConfig.comments.provider && (
-          <section aria-label={t('article.comments')} data-comments={siteConfig.comments.provider} />
-        )}
+        {article.comments && siteConfig.comments.provider && <section aria-label={t('article.comments')} data-comments={siteConfig.comments.provider} />}
 
         {translations.length > 0 && (
           <nav aria-label={t('article.translations')} className="text-sm" data-translations="">
@@ -124,7 +125,13 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
             {translations.map((other, i) => (
               <span key={other.key}>
                 {i > 0 && ' · '}
-                <EditionLink href={other.path} locale={other.edition} hrefLang={other.edition} lang={other.edition} className="underline hover:text-accent dark:hover:text-accent-dark">
+                <EditionLink
+                  href={other.path}
+                  locale={other.edition}
+                  hrefLang={other.edition}
+                  lang={other.edition}
+                  className="underline hover:text-accent dark:hover:text-accent-dark"
+                >
                   {t(`languages.${other.edition}`)}
                 </EditionLink>
               </span>

@@ -9,9 +9,14 @@ const noSubscribe = () => () => {}
  * space reserved, where `navigator.share` is missing: nothing moves when it appears) and copy link.
  */
 export function ShareActions({ url, title, labels }: { url: string; title: string; labels: { native: string; copy: string; copied: string; copyFailed: string } }) {
-  const canShare = useSyncExternalStore(noSubscribe, () => typeof navigator.share === 'function', () => false)
+  const canShare = useSyncExternalStore(
+    noSubscribe,
+    () => typeof navigator.share === 'function',
+    () => false,
+  )
   const [status, setStatus] = useState('')
-  const button = 'rounded border border-neutral-300 px-3 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:border-accent-dark dark:hover:text-accent-dark'
+  const button =
+    'rounded border border-neutral-300 px-3 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:border-accent-dark dark:hover:text-accent-dark'
   return (
     <>
       <button

@@ -7,7 +7,17 @@ import { EditionLink } from '../ui/edition-link'
  * 简体 / 繁體（台灣）/ 繁體（香港）/ English. On an article, an edition that has its translation
  * links to it; every other link goes to that edition's home.
  */
-export async function EditionSwitcher({ locale, article, className = '', linkClassName = '' }: { locale: Locale; article?: ArticleMeta; className?: string; linkClassName?: string }) {
+export async function EditionSwitcher({
+  locale,
+  article,
+  className = '',
+  linkClassName = '',
+}: {
+  locale: Locale
+  article?: ArticleMeta
+  className?: string
+  linkClassName?: string
+}) {
   const t = await getTranslations({ locale })
   const translated = new Map((article ? getArticleTranslations(article) : []).map((a) => [a.edition, a.path]))
   return (

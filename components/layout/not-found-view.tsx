@@ -10,14 +10,14 @@ export async function NotFoundView({ locale, children }: { locale: Locale; child
     <>
       <SiteHeader locale={locale} />
       <main id="main" className="mx-auto w-full max-w-6xl px-4 py-16">
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <p className="mt-4">{t('message')}</p>
-      <p className="mt-6">
-        <EditionLink href="/" locale={locale} className="font-semibold text-accent underline dark:text-accent-dark">
-          {t('home')}
-        </EditionLink>
-      </p>
-      {children}
+        <h1 className="text-3xl font-bold">{t('title')}</h1>
+        <p className="mt-4">{t('message')}</p>
+        <p className="mt-6">
+          <EditionLink href="/" locale={locale} className="font-semibold text-accent underline dark:text-accent-dark">
+            {t('home')}
+          </EditionLink>
+        </p>
+        {children}
       </main>
     </>
   )

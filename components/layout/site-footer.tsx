@@ -16,7 +16,10 @@ export async function SiteFooter({ locale, year }: { locale: Locale; year: numbe
   ]
   // An edition without its own about page links the default edition's.
   const own = getMenuPages(locale)
-  const about = own.length > 0 ? own.map((page) => ({ page, locale, label: page.title })) : getMenuPages(defaultLocale).map((page) => ({ page, locale: defaultLocale, label: t('footer.about') }))
+  const about =
+    own.length > 0
+      ? own.map((page) => ({ page, locale, label: page.title }))
+      : getMenuPages(defaultLocale).map((page) => ({ page, locale: defaultLocale, label: t('footer.about') }))
   const heading = 'mb-2 font-semibold text-white'
   return (
     <footer className="mt-auto bg-neutral-800 text-sm text-neutral-200 dark:bg-neutral-900" data-site-footer="">

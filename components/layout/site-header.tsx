@@ -48,7 +48,12 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
           </EditionLink>
           <p className="mt-1 hidden text-sm text-neutral-600 sm:block dark:text-neutral-300">{t('site.subtitle')}</p>
         </div>
-        <EditionSwitcher locale={locale} article={article} className="hidden text-sm md:block" linkClassName="px-1 text-neutral-700 hover:text-accent dark:text-neutral-200 dark:hover:text-accent-dark" />
+        <EditionSwitcher
+          locale={locale}
+          article={article}
+          className="hidden text-sm md:block"
+          linkClassName="px-1 text-neutral-700 hover:text-accent dark:text-neutral-200 dark:hover:text-accent-dark"
+        />
       </div>
       <div className="bg-neutral-800 text-white dark:bg-neutral-900">
         <div className="mx-auto flex max-w-6xl items-start gap-2 px-4">
@@ -62,7 +67,12 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
             <EditionSwitcher locale={locale} article={article} className="border-t border-white/20 py-3" linkClassName="block px-3 py-2" />
           </details>
           <div className="flex shrink-0 items-center py-1">
-            <EditionLink href="/search" locale={locale} className="flex items-center gap-1 rounded px-2 py-2 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white" data-header-search="">
+            <EditionLink
+              href="/search"
+              locale={locale}
+              className="flex items-center gap-1 rounded px-2 py-2 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+              data-header-search=""
+            >
               <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
                 <circle cx="8.5" cy="8.5" r="5.5" />
                 <path d="m13 13 4.5 4.5" strokeLinecap="round" />

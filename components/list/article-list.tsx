@@ -21,9 +21,7 @@ export async function ArticleList({ locale, articles, headingLevel = 2 }: { loca
       {articles.map((article, index) => (
         <li key={article.key} className="py-3 first:pt-0 sm:py-5" data-article={article.key}>
           <article lang={article.lang} className="flex gap-3 sm:gap-4">
-            {article.thumbnail && (
-              <Thumbnail src={article.thumbnail} eager={index === 0} className="order-last w-28 shrink-0 self-start sm:order-first sm:w-48" />
-            )}
+            {article.thumbnail && <Thumbnail src={article.thumbnail} eager={index === 0} className="order-last w-28 shrink-0 self-start sm:order-first sm:w-48" />}
             <div className="min-w-0 flex-1">
               <Heading className="text-base leading-snug font-bold sm:text-xl">
                 <StatusBadge article={article} locale={locale} />
@@ -51,7 +49,11 @@ export async function ArticleList({ locale, articles, headingLevel = 2 }: { loca
                 <ul className="mt-2 hidden flex-wrap gap-2 text-xs sm:flex">
                   {article.topics.map((topic) => (
                     <li key={topic.slug}>
-                      <EditionLink href={termPath('tags', topic.slug)} locale={locale} className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark">
+                      <EditionLink
+                        href={termPath('tags', topic.slug)}
+                        locale={locale}
+                        className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark"
+                      >
                         #{topic.name}
                       </EditionLink>
                     </li>

@@ -103,13 +103,13 @@ export async function FrontPageView({ locale, front, page }: { locale: Locale; f
       )}
 
       {(river.length > 0 || page.totalPages > 1) && (
-      <section aria-labelledby="front-river" data-front="river">
-        <h2 id="front-river" className="widget-title">
-          {t('list.latest')}
-        </h2>
-        {river.length > 0 && <ArticleList locale={locale} articles={river} headingLevel={3} />}
-        <Pagination locale={locale} basePath="/" page={page.page} totalPages={page.totalPages} />
-      </section>
+        <section aria-labelledby="front-river" data-front="river">
+          <h2 id="front-river" className="widget-title">
+            {t('list.latest')}
+          </h2>
+          {river.length > 0 && <ArticleList locale={locale} articles={river} headingLevel={3} />}
+          <Pagination locale={locale} basePath="/" page={page.page} totalPages={page.totalPages} />
+        </section>
       )}
     </PageShell>
   )

@@ -69,11 +69,12 @@ function Highlight({ text, ranges }: { text: string; ranges: Range[] }) {
   const parts: ReactNode[] = []
   let at = 0
   for (const [start, end] of ranges) {
-    parts.push(text.slice(at, start), (
+    parts.push(
+      text.slice(at, start),
       <mark key={start} className="rounded-sm bg-yellow-200 px-0.5 text-neutral-900">
         {text.slice(start, end)}
-      </mark>
-    ))
+      </mark>,
+    )
     at = end
   }
   parts.push(text.slice(at))
@@ -216,13 +217,7 @@ export function InstantSearch({ locale, action, labels, variant, pageSize, initi
   }
 
   const announcement =
-    status === 'loading'
-      ? labels.loading
-      : status === 'done'
-        ? total === 0
-          ? labels.noResults
-          : fill(total === 1 ? labels.countOne : labels.countOther, { count: total })
-        : ''
+    status === 'loading' ? labels.loading : status === 'done' ? (total === 0 ? labels.noResults : fill(total === 1 ? labels.countOne : labels.countOther, { count: total })) : ''
   const expanded = open && (status === 'done' || status === 'error') && query.trim() !== ''
   const shown = expanded && results.length > 0
   const activeResult = shown && active >= 0 ? results[active] : undefined
@@ -325,7 +320,11 @@ export function InstantSearch({ locale, action, labels, variant, pageSize, initi
           {shown && own.map(option)}
           {shown && others.length > 0 && (
             <div role="group" aria-labelledby={otherId} data-other-editions="">
-              <div id={otherId} role="presentation" className="bg-neutral-100 px-3 py-1 text-xs font-semibold uppercase tracking-wide text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
+              <div
+                id={otherId}
+                role="presentation"
+                className="bg-neutral-100 px-3 py-1 text-xs font-semibold tracking-wide text-neutral-700 uppercase dark:bg-neutral-800 dark:text-neutral-300"
+              >
                 {labels.otherEditions}
               </div>
               {others.map(option)}
@@ -333,7 +332,11 @@ export function InstantSearch({ locale, action, labels, variant, pageSize, initi
           )}
         </div>
         {shown && compact && (
-          <a href={`${action}?q=${encodeURIComponent(query)}`} data-view-all="" className="block border-t border-neutral-200 px-3 py-2 text-sm font-semibold dark:border-neutral-700">
+          <a
+            href={`${action}?q=${encodeURIComponent(query)}`}
+            data-view-all=""
+            className="block border-t border-neutral-200 px-3 py-2 text-sm font-semibold dark:border-neutral-700"
+          >
             {fill(labels.viewAll, { count: total })}
           </a>
         )}

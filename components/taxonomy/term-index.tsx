@@ -14,7 +14,11 @@ export async function TermIndex({ locale, taxonomy, terms }: { locale: Locale; t
       <ul className="flex flex-wrap gap-3">
         {terms.map((term) => (
           <li key={term.slug}>
-            <EditionLink href={termPath(taxonomy, term.slug)} locale={locale} className="inline-block rounded border border-neutral-300 px-3 py-2 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark">
+            <EditionLink
+              href={termPath(taxonomy, term.slug)}
+              locale={locale}
+              className="inline-block rounded border border-neutral-300 px-3 py-2 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
+            >
               {term.name}
               <span className="text-neutral-600 dark:text-neutral-400">{t('countBracketed', { count: term.count })}</span>
             </EditionLink>

@@ -21,8 +21,12 @@ export function ThemeToggle({ label }: { label: string }) {
         }
       }}
     >
-      <span aria-hidden="true" className="dark:hidden">☾</span>
-      <span aria-hidden="true" className="hidden dark:inline">☀</span>
+      <span aria-hidden="true" className="dark:hidden">
+        ☾
+      </span>
+      <span aria-hidden="true" className="hidden dark:inline">
+        ☀
+      </span>
     </button>
   )
 }

@@ -43,10 +43,7 @@ export interface ImportedArticle {
   body: string
 }
 
-export type ItemResult =
-  | { kind: 'not-news' }
-  | { kind: 'invalid'; id: string | null; reason: string }
-  | { kind: 'article'; article: ImportedArticle }
+export type ItemResult = { kind: 'not-news' } | { kind: 'invalid'; id: string | null; reason: string } | { kind: 'article'; article: ImportedArticle }
 
 export interface ItemContext {
   timeZone: string
@@ -105,7 +102,6 @@ export function safeSourceFolder(source: string): string {
   return bounded(slug, MAX_SOURCE_LENGTH)
 }
 
-
 const cleanLine = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? htmlToText(stripControlCharacters(String(value)).text) : '')
 
 /** Dates the feeds write: site-zone wall clock, ISO 8601 (with a space or a T), RFC 2822, epoch numbers. */
@@ -144,7 +140,7 @@ export function leadSummary(paragraphs: string[]): string {
   const size = (text: string) => (han ? Array.from(text).length : text.split(/\s+/).filter(Boolean).length)
   // Bylines, datelines and captions ("本报记者 杨 迅") come first and are not sentences.
   const start = paragraphs.findIndex((p) => SENTENCE_END.test(p) || size(p) >= (han ? 30 : 12))
-  const sentences = paragraphs.slice(Math.max(0, start)).flatMap((p) => (han ? p.match(HAN_SENTENCE) ?? [] : p.split(LATIN_SENTENCE_END)).map((s) => s.trim()).filter(Boolean))
+  const sentences = paragraphs.slice(Math.max(0, start)).flatMap((p) => (han ? (p.match(HAN_SENTENCE) ?? []) : p.split(LATIN_SENTENCE_END)).map((s) => s.trim()).filter(Boolean))
   const limit = han ? SUMMARY_HAN_CHARS : SUMMARY_WORDS
   const join = (a: string, b: string) => (!a ? b : han && /[\p{P}]$/u.test(a) && !/[.!?]$/.test(a) ? `${a}${b}` : `${a} ${b}`)
   let summary = ''
@@ -159,7 +155,10 @@ export function leadSummary(paragraphs: string[]): string {
   if (han) {
     const chars = Array.from(first).slice(0, limit)
     const text = chars.join('')
-    const clause = [...text.matchAll(HAN_CLAUSE)].map((m) => m.index + m[0].length).filter((i) => i >= text.length / 2).pop()
+    const clause = [...text.matchAll(HAN_CLAUSE)]
+      .map((m) => m.index + m[0].length)
+      .filter((i) => i >= text.length / 2)
+      .pop()
     return `${(clause ? text.slice(0, clause - 1) : text).trimEnd()}…`
   }
   const words = first.split(/\s+/).filter(Boolean).slice(0, limit)

@@ -25,9 +25,32 @@ export interface ConvertedBody {
 
 /** Elements dropped with everything inside them. */
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'form', 'input', 'button', 'select', 'option', 'textarea', 'svg', 'canvas', 'video', 'audio',
-  'link', 'meta', 'base', 'head', 'title', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'svg',
+  'canvas',
+  'video',
+  'audio',
+  'link',
+  'meta',
+  'base',
+  'head',
+  'title',
+  'dialog',
 ])
 
 /** Hosts and paths of known analytics beacons and spacer images. */
@@ -78,11 +101,17 @@ function tiny(value: unknown): boolean {
 function isHidden(element: Element): boolean {
   const { hidden, style } = element.properties
   if (hidden !== undefined && hidden !== null && hidden !== false) return true
-  return /display:none|visibility:hidden/.test(String(style ?? '').toLowerCase().replace(/\s+/g, ''))
+  return /display:none|visibility:hidden/.test(
+    String(style ?? '')
+      .toLowerCase()
+      .replace(/\s+/g, ''),
+  )
 }
 
 function isPixel(element: Element, src: string): boolean {
-  const style = String(element.properties.style ?? '').toLowerCase().replace(/\s+/g, '')
+  const style = String(element.properties.style ?? '')
+    .toLowerCase()
+    .replace(/\s+/g, '')
   const styleSize = /(?:^|;)(?:width|height):(?:0|1)(?:px)?(?:;|$)/.test(style)
   return tiny(element.properties.width) || tiny(element.properties.height) || styleSize || BEACON.test(src)
 }
@@ -149,7 +178,14 @@ function plainText(node: MdastNodes): string {
   if (node.type === 'break') return ' '
   if (node.type === 'image' || node.type === 'html') return ''
   if ('children' in node) {
-    const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'link' || node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' || node.type === 'tableCell'
+    const inline =
+      node.type === 'paragraph' ||
+      node.type === 'heading' ||
+      node.type === 'link' ||
+      node.type === 'emphasis' ||
+      node.type === 'strong' ||
+      node.type === 'delete' ||
+      node.type === 'tableCell'
     return node.children.map((child) => plainText(child as MdastNodes)).join(inline ? '' : ' ')
   }
   return 'value' in node && node.type === 'code' ? node.value : ''

@@ -92,7 +92,6 @@ export interface ImportReport {
   warnings: { path: string; field: string; message: string }[]
 }
 
-
 interface Known {
   /** Relative path for files on disk; `feed#index` for items of this run. */
   where: string

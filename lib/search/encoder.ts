@@ -34,7 +34,23 @@ export function normalize(text: string): string {
 }
 
 /** Words ending in s that are not plurals, or whose singular means something else. */
-const NOT_PLURAL = new Set(['news', 'series', 'species', 'always', 'perhaps', 'whereas', 'ways', 'sales', 'arms', 'goods', 'means', 'mathematics', 'economics', 'politics', 'physics'])
+const NOT_PLURAL = new Set([
+  'news',
+  'series',
+  'species',
+  'always',
+  'perhaps',
+  'whereas',
+  'ways',
+  'sales',
+  'arms',
+  'goods',
+  'means',
+  'mathematics',
+  'economics',
+  'politics',
+  'physics',
+])
 
 /** Plural folding good enough to make "chips" find "chip" and "companies" find "company". */
 export function foldWord(word: string): string {
@@ -150,7 +166,13 @@ function foldedTerms(): FoldedTerm[] {
   if (synonymTerms) return synonymTerms
   synonymTerms = []
   for (const group of SYNONYMS) {
-    const sides: [readonly string[], Region | null][] = 'mainland' in group ? [[group.mainland, 'mainland'], [group.taiwan, 'taiwan']] : [[group as readonly string[], null]]
+    const sides: [readonly string[], Region | null][] =
+      'mainland' in group
+        ? [
+            [group.mainland, 'mainland'],
+            [group.taiwan, 'taiwan'],
+          ]
+        : [[group as readonly string[], null]]
     const terms: FoldedTerm[] = []
     for (const [list, region] of sides) {
       for (const raw of list) {

@@ -8,20 +8,7 @@
 import { Resolver, type Index } from 'flexsearch'
 import type { Locale } from '@/i18n/routing'
 import { encodeQuery, normalize, queryKeys, regionOf, type Alternative, type Clause, type QueryWord, type Region } from './encoder'
-import {
-  createIndex,
-  INDEX_VERSION,
-  manifestFile,
-  metaFile,
-  pairFile,
-  pairShard,
-  shardFile,
-  textFile,
-  tokenShard,
-  type IndexStatus,
-  type Manifest,
-  type MetaRow,
-} from './format'
+import { createIndex, INDEX_VERSION, manifestFile, metaFile, pairFile, pairShard, shardFile, textFile, tokenShard, type IndexStatus, type Manifest, type MetaRow } from './format'
 
 /** Reads one index file by its path relative to the index folder. */
 export type IndexLoader = (file: string) => Promise<string>
@@ -165,7 +152,8 @@ function checkManifest(value: unknown): string | null {
   if (!isCount(value.chunkSize) || value.chunkSize === 0) return 'has no valid chunk size'
   if (!isCount(value.count)) return 'has no valid article count'
   if (!Array.isArray(value.editionList) || !value.editionList.every((e) => typeof e === 'string')) return 'has no valid edition list'
-  if (typeof value.editions !== 'string' || value.editions.length !== value.count) return `has ${typeof value.editions === 'string' ? value.editions.length : 'no'} edition codes for ${value.count} articles`
+  if (typeof value.editions !== 'string' || value.editions.length !== value.count)
+    return `has ${typeof value.editions === 'string' ? value.editions.length : 'no'} edition codes for ${value.count} articles`
   const stories = value.stories
   if (!isIdList(stories) || stories.length !== value.count || stories.some((back, id) => back > id)) return 'has no valid story list'
   return null

@@ -23,7 +23,7 @@ export async function LanguagesWidget({ locale, article }: { locale: Locale; art
                 locale={edition}
                 hrefLang={edition}
                 lang={edition}
-               
+
                 className="underline hover:text-accent dark:hover:text-accent-dark"
               >
                 {t(`languages.${edition}`)}
