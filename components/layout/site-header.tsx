@@ -62,7 +62,7 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
           </details>
           <div className="flex shrink-0 items-center py-1">
             <EditionLink href="/search" locale={locale} className="flex items-center gap-1 rounded px-2 py-2 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white" data-header-search="">
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
                 <circle cx="8.5" cy="8.5" r="5.5" />
                 <path d="m13 13 4.5 4.5" strokeLinecap="round" />
               </svg>
