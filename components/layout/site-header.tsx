@@ -4,7 +4,6 @@ import type { Locale } from '@/i18n/routing'
 import { getMenuPages, getTopTopics, type ArticleMeta } from '@/lib/content'
 import { ThemeToggle } from '../ui/theme-toggle'
 import { EditionSwitcher } from './edition-switcher'
-import { termPath } from '@/lib/paths'
 
 const barLink = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white'
 
@@ -17,7 +16,7 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
   const t = await getTranslations({ locale })
   const links = [
     { href: '/', label: t('nav.home') },
-    ...getTopTopics(locale).map((topic) => ({ href: termPath('tags', topic.slug), label: topic.name })),
+    ...getTopTopics(locale).map((topic) => ({ href: `/tags/${encodeURIComponent(topic.slug)}`, label: topic.name })),
     { href: '/categories', label: t('nav.categories') },
     { href: '/tags', label: t('nav.tags') },
     ...getMenuPages(locale).map((page) => ({ href: page.path, label: page.title })),
@@ -73,7 +72,7 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
               className="flex items-center gap-1 rounded px-2 py-2 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
               data-header-search=""
             >
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
                 <circle cx="8.5" cy="8.5" r="5.5" />
                 <path d="m13 13 4.5 4.5" strokeLinecap="round" />
               </svg>
