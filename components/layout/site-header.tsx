@@ -4,6 +4,7 @@ import type { Locale } from '@/i18n/routing'
 import { getMenuPages, getTopTopics, type ArticleMeta } from '@/lib/content'
 import { ThemeToggle } from '../ui/theme-toggle'
 import { EditionSwitcher } from './edition-switcher'
+import { termPath } from '@/lib/paths'
 
 const barLink = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white'
 
@@ -16,7 +17,7 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
   const t = await getTranslations({ locale })
   const links = [
     { href: '/', label: t('nav.home') },
-    ...getTopTopics(locale).map((topic) => ({ href: `/tags/${encodeURIComponent(topic.slug)}`, label: topic.name })),
+    ...getTopTopics(locale).map((topic) => ({ href: termPath('tags', topic.slug), label: topic.name })),
     { href: '/categories', label: t('nav.categories') },
     { href: '/tags', label: t('nav.tags') },
     ...getMenuPages(locale).map((page) => ({ href: page.path, label: page.title })),
