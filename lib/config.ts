@@ -27,7 +27,6 @@ export const siteConfig = {
     { label: 'GitHub', href: 'https://github.com/' },
   ],
   /** Comment provider; none is configured, so no comment block is shown anywhere. */
-  comments: { provider: null as string | null },
   /** Author shown in the author box when an article does not name one. */
   defaultAuthor: '编辑部',
   /** Newest articles per edition pre-rendered at build; the rest render on first request. */

@@ -117,8 +117,6 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           </section>
         )}
 
-        {article.comments && siteConfig.comments.provider && <section aria-label={t('article.comments')} data-comments={siteConfig.comments.provider} />}
-
         {translations.length > 0 && (
           <nav aria-label={t('article.translations')} className="text-sm" data-translations="">
             <span className="font-bold">{t('article.translationsLabel')}</span>
