@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { articles, expect, test } from './fixtures'
+import { articles, expect, expectNoAxeViolations, test } from './fixtures'
 
 /** What `npm run build:e2e` builds with (playwright.config.ts): canonical URLs name this origin. */
 const SITE_URL = 'http://localhost:3000'
@@ -8,7 +7,6 @@ const SITE_URL = 'http://localhost:3000'
 const headlineInBody = '/en/news/reuters/20261128r03rtx00'
 const zhTW = '/zh-tw/news/cna/20261119t05cna00'
 const zhHK = '/zh-hk/news/mingpao/20261126h02mpx00'
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** The font-size buttons carry aria-pressed only once hydrated (the server cannot know the stored size). */
 async function controlsReady(page: Page) {
@@ -168,8 +166,7 @@ test.describe('article page', () => {
         await controlsReady(page)
         await page.locator('details[data-share="wechat"] summary').click()
         await expect(page.locator('[data-qr-url] svg')).toBeVisible()
-        const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+        await expectNoAxeViolations(page, path)
       })
     }
   })

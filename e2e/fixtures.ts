@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { E2E_CONTENT_DIR } from './content-root'
 
@@ -147,4 +148,27 @@ export function writeTestArticle(source: string, id: string, title: string, time
   const folder = testSourceFolder(source)
   mkdirSync(folder, { recursive: true })
   writeFileSync(path.join(folder, `${id}.zh-CN.md`), `---\ntitle: "${title}"\ndate: "${siteDate(time)}"\ncategories:\n  - "${source}"\n---\n\n${title}的正文。\n`)
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+type AxeViolations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations']
+
+/** One line per violation and node, so a failure says what to fix and where. */
+function describeViolations(violations: AxeViolations): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}${node.failureSummary ? ` — ${node.failureSummary.replaceAll('\n', ' ')}` : ''}`)
+      return `[${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes.join('\n')}`
+    })
+    .join('\n')
+}
+
+/** axe (WCAG 2.2 AA) finds nothing on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, what: string = page.url()): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  expect(
+    violations.map((v) => v.id),
+    `axe violations on ${what}:\n${describeViolations(violations)}`,
+  ).toEqual([])
 }
