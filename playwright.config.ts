@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import { CORPUS_DIR, CORPUS_SITE_DIR, sharedCorpusPresent } from './scripts/shared-corpus'
+import { chromiumLaunchOptions } from './scripts/chromium'
 
 const port = Number(process.env.E2E_PORT ?? 3210)
 /** The preview deployment (`npm run build:preview`) is served next to production. */
@@ -19,20 +20,7 @@ export const E2E_PREVIEW_SECRET = 'e2e-preview-secret'
 const SITE_URL = 'http://localhost:3000'
 
 /** Debian's Chromium when present (offline machines, CI); Playwright's own browser elsewhere. */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const launchOptions = {
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-}
+const launchOptions = chromiumLaunchOptions
 
 export default defineConfig({
   testDir: 'e2e',

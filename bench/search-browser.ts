@@ -17,6 +17,7 @@ import { build } from 'esbuild'
 import { chromium } from '@playwright/test'
 import type * as Engine from '@/lib/search/engine'
 import { QUERIES } from './search'
+import { chromiumLaunchOptions } from '../scripts/chromium'
 
 const root = path.resolve(import.meta.dirname, '..')
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? NaN
@@ -60,19 +61,7 @@ export async function measureSearchBrowser({
   const script = bundle.outputFiles[0]
   if (!script) throw new Error('esbuild produced no bundle of lib/search/engine.ts')
   const server = await serve(indexDir, port)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)

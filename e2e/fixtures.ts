@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { formatContentDate } from '@/lib/content/dates'
 import { E2E_CONTENT_DIR } from './content-root'
 
 /**
@@ -117,21 +118,7 @@ export function runContentBuild() {
 
 /** Front-matter date (site time zone, as editors write it) for an instant. */
 function siteDate(time: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: process.env.SITE_TIME_ZONE ?? 'Asia/Shanghai',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(time))
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+  return formatContentDate(time, process.env.SITE_TIME_ZONE ?? 'Asia/Shanghai')
 }
 
 /**
@@ -171,4 +158,21 @@ export async function expectNoAxeViolations(page: Page, what: string = page.url(
     violations.map((v) => v.id),
     `axe violations on ${what}:\n${describeViolations(violations)}`,
   ).toEqual([])
+}
+
+/** A thumbnail whose image failed: hidden (no broken icon, no alt text), its 16:9 box kept. */
+export async function expectThumbnailBoxKept(box: Locator): Promise<void> {
+  // Lazy: list thumbnails below the fold are requested only near the viewport.
+  await box.scrollIntoViewIfNeeded()
+  const image = box.locator('img')
+  await expect(image).toHaveAttribute('data-broken', '')
+  // Hidden: no broken-image icon, no alt text; the 16:9 box keeps its place.
+  await expect(image).toBeHidden()
+  await expect.poll(async () => (await box.boundingBox())?.width ?? 0).toBeGreaterThan(100)
+  await expect
+    .poll(async () => {
+      const size = await box.boundingBox()
+      return size ? size.width / size.height : 0
+    })
+    .toBeCloseTo(16 / 9, 1)
 }

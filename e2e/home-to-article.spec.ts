@@ -1,4 +1,4 @@
-import { articles, expect, test, titleLink } from './fixtures'
+import { articles, expect, expectThumbnailBoxKept, test, titleLink } from './fixtures'
 
 test.describe('home → article', () => {
   test('the home page leads with the latest articles, the river newest first, and opens the lead', async ({ page }) => {
@@ -48,17 +48,7 @@ test.describe('home → article', () => {
 
   test('an unreachable thumbnail is hidden and its box keeps its size', async ({ page }) => {
     await page.goto(articles.seed)
-    const box = page.locator('article .aspect-video').first()
-    const image = box.locator('img')
-    await expect(image).toHaveAttribute('data-broken', '')
-    await expect(image).toBeHidden()
-    await expect.poll(async () => (await box.boundingBox())?.width ?? 0).toBeGreaterThan(100)
-    await expect
-      .poll(async () => {
-        const size = await box.boundingBox()
-        return size ? size.width / size.height : 0
-      })
-      .toBeCloseTo(16 / 9, 1)
+    await expectThumbnailBoxKept(page.locator('article .aspect-video').first())
   })
 
   test('article page features follow the front matter', async ({ page }) => {

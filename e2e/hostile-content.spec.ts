@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { expect, hydrated, test } from './fixtures'
+import { expect, expectThumbnailBoxKept, hydrated, test } from './fixtures'
 
 /**
  * The security-lab test articles (e2e/content/zh-CN/news/security-lab/, in the e2e build only) carry payloads after the
@@ -124,22 +124,6 @@ async function open(page: Page, seen: Watch, path: string, status = 200) {
   await hydrated(page.getByRole('button', { name: '切换深色模式' }))
   await expect(page).toHaveURL(path)
   await expectNothingRan(page, seen, path)
-}
-
-async function expectThumbnailBoxKept(box: ReturnType<Page['locator']>) {
-  // Lazy: list thumbnails below the fold are requested only near the viewport.
-  await box.scrollIntoViewIfNeeded()
-  const image = box.locator('img')
-  await expect(image).toHaveAttribute('data-broken', '')
-  // Hidden: no broken-image icon, no alt text; the 16:9 box keeps its place.
-  await expect(image).toBeHidden()
-  await expect.poll(async () => (await box.boundingBox())?.width ?? 0).toBeGreaterThan(100)
-  await expect
-    .poll(async () => {
-      const size = await box.boundingBox()
-      return size ? size.width / size.height : 0
-    })
-    .toBeCloseTo(16 / 9, 1)
 }
 
 test.describe('hostile content: the security-lab articles', () => {

@@ -8,23 +8,13 @@
  * Remote images (feed CDNs) are blocked, as in e2e: the pictures show their placeholder box,
  * and the shots are the same on every machine.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, devices, type BrowserContextOptions, type Page } from '@playwright/test'
+import { chromiumLaunchOptions } from './chromium'
 
 const baseUrl = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:3000')
 const outDir = path.join(process.cwd(), 'docs', 'screenshots')
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 const sizes: Record<string, BrowserContextOptions> = {
   desktop: { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1 },
@@ -41,7 +31,7 @@ const pages: { name: string; path: string; ready: (page: Page) => Promise<void> 
 
 async function main() {
   mkdirSync(outDir, { recursive: true })
-  const browser = await chromium.launch({ executablePath, args })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     for (const [size, options] of Object.entries(sizes)) {
       for (const theme of themes) {

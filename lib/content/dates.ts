@@ -27,13 +27,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter
 }
 
-/** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (Asia/Shanghai → 480). */
-export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
+/** The wall clock in `timeZone` at the instant `epochMs`: year, month, day, hour, minute, second. */
+function wallClock(epochMs: number, timeZone: string): Record<string, string> {
+  return Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(new Date(epochMs))
       .map((p) => [p.type, p.value]),
   )
+}
+
+/** A front-matter date as editors write it (`2026-11-20 08:05:00`, wall clock in `timeZone`). */
+export function formatContentDate(epochMs: number, timeZone: string): string {
+  const p = wallClock(epochMs, timeZone)
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
+}
+
+/** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (Asia/Shanghai → 480). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const parts = wallClock(epochMs, timeZone)
   const asUtc = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,
