@@ -1,4 +1,4 @@
-import { robots } from '@/lib/discovery'
+import { robots } from '@/lib/route-handlers'
 
 export const revalidate = 600
 export default robots

@@ -1,6 +1,6 @@
 /**
  * Feed builders: RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1 from plain data. Pure functions, so
- * tests parse their output without a build; `lib/discovery.ts` feeds them from the content module.
+ * tests parse their output without a build; `lib/route-handlers.ts` feeds them from the content module.
  */
 import { editionHref, type Locale } from '@/i18n/routing'
 import type { ArticleMeta } from './content/types'

@@ -1,7 +1,7 @@
 /**
  * What search engines and social previews read: canonical and hreflang links, feed
  * autodiscovery, Open Graph / Twitter tags and schema.org JSON-LD. Pure builders over plain data;
- * `lib/discovery.ts` composes them with the content module for the route files.
+ * `lib/page-metadata.ts` and `lib/route-handlers.ts` compose them with the content module for the route files.
  */
 import type { Metadata } from 'next'
 import { defaultLocale, locales, type Locale } from '@/i18n/routing'

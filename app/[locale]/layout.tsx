@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { EditionDocument } from '@/components/layout/edition-document'
 import { siteConfig } from '@/lib/config'
 import { currentView } from '@/lib/content'
-import { editionFeedTypes } from '@/lib/discovery'
+import { editionFeedTypes } from '@/lib/page-metadata'
 import { resolveEdition } from '@/lib/edition'
 import '../globals.css'
 

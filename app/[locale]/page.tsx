@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { FrontPageView } from '@/components/list/front-page'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getFrontPage } from '@/lib/content'
-import { listPageMetadata, listStructuredData } from '@/lib/discovery'
+import { listPageMetadata, listStructuredData } from '@/lib/page-metadata'
 import { resolveEdition } from '@/lib/edition'
 import { editionParams, type LocaleParams } from '@/lib/routes'
 

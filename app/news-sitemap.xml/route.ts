@@ -1,4 +1,4 @@
-import { newsSitemapRoute } from '@/lib/discovery'
+import { newsSitemapRoute } from '@/lib/route-handlers'
 
 export const revalidate = 600
 export const GET = newsSitemapRoute

@@ -1,4 +1,4 @@
-import { sitemapRoute } from '@/lib/discovery'
+import { sitemapRoute } from '@/lib/route-handlers'
 
 export const revalidate = 600
 export const GET = sitemapRoute

@@ -1,4 +1,4 @@
-import { editionFeedRoute } from '@/lib/discovery'
+import { editionFeedRoute } from '@/lib/route-handlers'
 import { editionParams } from '@/lib/routes'
 
 export const revalidate = 600

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { ListPage } from '@/components/list/list-page'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getArticles } from '@/lib/content'
-import { listPageMetadata, listStructuredData } from '@/lib/discovery'
+import { listPageMetadata, listStructuredData } from '@/lib/page-metadata'
 import { resolveEdition } from '@/lib/edition'
 import { homePageParams, pageNumber } from '@/lib/routes'
 

@@ -1,4 +1,4 @@
-import { sitemapChunkParams, sitemapChunkRoute } from '@/lib/discovery'
+import { sitemapChunkParams, sitemapChunkRoute } from '@/lib/route-handlers'
 
 // `/sitemap/<n>.xml` reaches the default edition through the rewrites in next.config.mjs.
 export const revalidate = 600

@@ -3,7 +3,7 @@ import { ArticleView } from '@/components/article/article-view'
 import { PageShell } from '@/components/layout/page-shell'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getArticle, getArticleBody } from '@/lib/content'
-import { articleBreadcrumb, articlePageMetadata, articleStructuredData } from '@/lib/discovery'
+import { articleBreadcrumb, articlePageMetadata, articleStructuredData } from '@/lib/page-metadata'
 import { decodeSegment, resolveEdition } from '@/lib/edition'
 import { articleOrRedirect, articleParams } from '@/lib/routes'
 

@@ -1,4 +1,4 @@
-import { noStaticParams, termFeedRoute } from '@/lib/discovery'
+import { noStaticParams, termFeedRoute } from '@/lib/route-handlers'
 
 export const revalidate = 600
 // None at build (a corpus has thousands of tags): each renders on first request, then is cached.

@@ -1,9 +1,9 @@
 /**
- * Feeds, sitemaps and page metadata for the route files: reads the content module, hands plain
- * data to the pure builders (`lib/feeds.ts`, `lib/sitemaps.ts`, `lib/seo.ts`) and answers with
- * the right content type. Only published articles ever get here: the content module filters.
+ * The feed, sitemap and robots route handlers: read the content module (inside withView(), since a
+ * route handler has no page render to set the view), hand plain data to the pure builders
+ * (`lib/feeds.ts`, `lib/sitemaps.ts`, `lib/seo.ts`) and answer with the right content type.
  */
-import type { Metadata, MetadataRoute } from 'next'
+import type { MetadataRoute } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { defaultLocale, isLocale, listPagePath, locales, type Locale } from '@/i18n/routing'
 import { siteConfig } from './config'
@@ -21,28 +21,13 @@ import {
   withView,
   type ArticleMeta,
   type Taxonomy,
-  type Term,
 } from './content'
 import { decodeSegment } from './edition'
 import { absoluteUrl, feedBuilders, feedContentTypes, feedUrlsFor, toFeedItem, type Feed, type FeedFormat } from './feeds'
-import {
-  articleMetadata,
-  articleTrail,
-  breadcrumbJsonLd,
-  breadcrumbListJsonLd,
-  collectionPageJsonLd,
-  feedLinkTypes,
-  hreflangLinks,
-  listMetadata,
-  mergeFeedTypes,
-  newsArticleJsonLd,
-  newsLanguage,
-  webSiteJsonLd,
-  type FeedTypes,
-  type TrailStep,
-} from './seo'
+import { hreflangLinks, newsLanguage } from './seo'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, chunkUrls, latestDate, type SitemapUrl } from './sitemaps'
 import { termPath } from './paths'
+import { siteName, termTitle } from './page-metadata'
 
 type RouteContext<P> = { params: Promise<P> }
 
@@ -54,15 +39,6 @@ function respond(body: string, contentType: string): Response {
 
 function notFoundResponse(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-}
-
-async function siteName(locale: Locale): Promise<string> {
-  return (await getTranslations({ locale, namespace: 'site' }))('title')
-}
-
-async function termTitle(locale: Locale, taxonomy: Taxonomy, term: Term): Promise<string> {
-  const t = await getTranslations({ locale, namespace: 'taxonomy' })
-  return `${t(taxonomy === 'tags' ? 'tag' : 'category', { name: term.name })} · ${await siteName(locale)}`
 }
 
 async function buildFeed(locale: Locale, basePath: string, title: string, description: string, articles: ArticleMeta[], format: FeedFormat): Promise<string> {
@@ -192,69 +168,6 @@ export function robots(): MetadataRoute.Robots {
     rules: { userAgent: '*', allow: '/' },
     sitemap: [`${siteConfig.url}/sitemap.xml`, `${siteConfig.url}/news-sitemap.xml`],
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Page metadata
-
-/** Autodiscovery links of an edition's own feeds, for every page head. */
-export async function editionFeedTypes(locale: Locale): Promise<FeedTypes> {
-  return feedLinkTypes(siteConfig.url, locale, '/', { title: await siteName(locale) })
-}
-
-/** Canonical URL and feed autodiscovery of a list or index page (`/`, `/page/2`, `/tags` …). */
-export async function listPageMetadata(locale: Locale, path: string): Promise<Metadata> {
-  return listMetadata(siteConfig.url, locale, path, await editionFeedTypes(locale))
-}
-
-/** A tag's or category's page: its canonical URL, the edition's feeds and its own. */
-export async function termPageMetadata(locale: Locale, taxonomy: Taxonomy, term: Term, path: string): Promise<Metadata> {
-  const own = feedLinkTypes(siteConfig.url, locale, termPath(taxonomy, term.slug), { title: await termTitle(locale, taxonomy, term) })
-  return listMetadata(siteConfig.url, locale, path, mergeFeedTypes(await editionFeedTypes(locale), own))
-}
-
-export async function articlePageMetadata(article: ArticleMeta): Promise<Metadata> {
-  return articleMetadata({
-    article,
-    translations: getArticleTranslations(article),
-    siteUrl: siteConfig.url,
-    siteName: await siteName(article.edition),
-    feedTypes: await editionFeedTypes(article.edition),
-  })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Structured data (rendered by components/seo/json-ld.tsx)
-
-export async function articleStructuredData(article: ArticleMeta) {
-  const name = await siteName(article.edition)
-  const home = (await getTranslations({ locale: article.edition, namespace: 'nav' }))('home')
-  return [newsArticleJsonLd(article, siteConfig.url, name, siteConfig.defaultAuthor), breadcrumbJsonLd(article, siteConfig.url, home)]
-}
-
-/** CollectionPage of a list (and its BreadcrumbList when it has a trail); the home page also describes the site and its search. */
-export async function listStructuredData(locale: Locale, path: string, title: string, items: ArticleMeta[], trail?: TrailStep[]) {
-  const t = await getTranslations({ locale, namespace: 'site' })
-  const page = collectionPageJsonLd({ locale, path, name: title, siteUrl: siteConfig.url, siteName: t('title'), items })
-  const crumbs = trail ? [breadcrumbListJsonLd(locale, trail, siteConfig.url)] : []
-  return path === '/' ? [webSiteJsonLd(locale, siteConfig.url, t('title'), t('description')), page] : [page, ...crumbs]
-}
-
-// ---------------------------------------------------------------------------------------------
-// Breadcrumbs (the visible trail and the BreadcrumbList name the same steps)
-
-export async function articleBreadcrumb(article: ArticleMeta): Promise<TrailStep[]> {
-  return articleTrail(article, (await getTranslations({ locale: article.edition, namespace: 'nav' }))('home'))
-}
-
-/** 首页 › 标签 › 人工智能 (the term's page, whatever its page number). */
-export async function termBreadcrumb(locale: Locale, taxonomy: Taxonomy, term: Term): Promise<TrailStep[]> {
-  const t = await getTranslations({ locale, namespace: 'nav' })
-  return [
-    { name: t('home'), path: '/' },
-    { name: t(taxonomy), path: `/${taxonomy}` },
-    { name: term.name, path: termPath(taxonomy, term.slug) },
-  ]
 }
 
 /** generateStaticParams for routes rendered on first request and then cached (ISR). */
