@@ -7,8 +7,8 @@ test.describe('a preview deployment', () => {
     expect(response?.headers()['x-robots-tag']).toBe('noindex')
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/)
     await expect(page.locator('[data-preview-banner]')).toContainText('预览环境')
-    await expect(page.locator('main li[data-article]', { hasText: 'DRAFTMARKER' }).locator('[data-badge="draft"]')).toHaveText('草稿')
-    await expect(page.locator('main li[data-article]', { hasText: 'FUTUREMARKER' }).locator('[data-badge="scheduled"]')).toHaveText('定时')
+    await expect(page.locator('main [data-article]', { hasText: 'DRAFTMARKER' }).locator('[data-badge="draft"]')).toHaveText('草稿')
+    await expect(page.locator('main [data-article]', { hasText: 'FUTUREMARKER' }).locator('[data-badge="scheduled"]')).toHaveText('定时')
     // A whole-deployment preview has no draft-mode cookie to leave.
     await expect(page.locator('[data-preview-banner]').getByRole('link')).toHaveCount(0)
   })
