@@ -4,25 +4,17 @@ import type { Locale } from '@/i18n/routing'
 import { siteConfig } from '@/lib/config'
 import { getTerms, type Taxonomy } from '@/lib/content'
 import { Widget } from '../widget'
-import { termPath } from '@/lib/paths'
+import { TermChip } from '@/components/taxonomy/term-chip'
 
 /** The most used terms of the edition, most used first; `more` links to the full list. */
 async function TermsWidget({ locale, taxonomy, title, more }: { locale: Locale; taxonomy: Taxonomy; title: string; more?: string }) {
-  const t = await getTranslations({ locale, namespace: 'taxonomy' })
   const terms = getTerms(locale, taxonomy).slice(0, siteConfig.tagCloudSize)
   return (
     <Widget title={title} id={`widget-${taxonomy}`}>
       <ul className="flex flex-wrap gap-2 text-sm">
         {terms.map((term) => (
           <li key={term.slug}>
-            <EditionLink
-              href={termPath(taxonomy, term.slug)}
-              locale={locale}
-              className="inline-block rounded border border-neutral-300 px-2 py-1 hover:border-accent hover:text-accent dark:border-neutral-600 dark:hover:text-accent-dark"
-            >
-              {term.name}
-              <span className="text-neutral-600 dark:text-neutral-400">{t('countBracketed', { count: term.count })}</span>
-            </EditionLink>
+            <TermChip locale={locale} taxonomy={taxonomy} term={term} compact />
           </li>
         ))}
       </ul>
