@@ -9,6 +9,7 @@ import { Thumbnail } from '../ui/thumbnail'
 import { FontSizeControl } from './font-size-control'
 import { ShareBar } from './share-bar'
 import { termPath } from '@/lib/paths'
+import { TopicLink } from '../taxonomy/topic-link'
 
 export async function ArticleView({ article, body }: { article: ArticleMeta; body: RenderedBody }) {
   const locale: Locale = article.edition
@@ -88,14 +89,7 @@ export async function ArticleView({ article, body }: { article: ArticleMeta; bod
           <div className="flex flex-wrap items-center gap-2 text-sm" data-topics="">
             <span className="font-bold">{t('article.tagsLabel')}</span>
             {article.topics.map((topic) => (
-              <EditionLink
-                key={topic.slug}
-                href={termPath('tags', topic.slug)}
-                locale={locale}
-                className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark"
-              >
-                #{topic.name}
-              </EditionLink>
+              <TopicLink key={topic.slug} locale={locale} topic={topic} />
             ))}
           </div>
         )}

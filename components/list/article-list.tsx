@@ -6,6 +6,7 @@ import { DateMeta } from '../ui/date-meta'
 import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
 import { termPath } from '@/lib/paths'
+import { TopicLink } from '../taxonomy/topic-link'
 
 /**
  * A list of articles. On phones each item is compact (headline beside a small thumbnail, two
@@ -49,13 +50,7 @@ export async function ArticleList({ locale, articles, headingLevel = 2 }: { loca
                 <ul className="mt-2 hidden flex-wrap gap-2 text-xs sm:flex">
                   {article.topics.map((topic) => (
                     <li key={topic.slug}>
-                      <EditionLink
-                        href={termPath('tags', topic.slug)}
-                        locale={locale}
-                        className="rounded bg-neutral-100 px-2 py-1 hover:text-accent dark:bg-neutral-800 dark:hover:text-accent-dark"
-                      >
-                        #{topic.name}
-                      </EditionLink>
+                      <TopicLink locale={locale} topic={topic} />
                     </li>
                   ))}
                 </ul>
