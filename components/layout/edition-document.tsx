@@ -5,6 +5,7 @@ import { ErrorStringsProvider } from './error-strings'
 import { headScript } from './head-script'
 import { PreviewBanner } from './preview-banner'
 import { SiteFooter } from './site-footer'
+import { SiteHeader } from './site-header'
 
 /**
  * The whole HTML document of an edition: `<html lang>`, the head script and the footer (pinned to
@@ -22,7 +23,9 @@ export async function EditionDocument({ locale, children }: { locale: Locale; ch
       </head>
       <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <PreviewBanner locale={locale} />
-        <ErrorStringsProvider strings={errorStrings}>{children}</ErrorStringsProvider>
+        <ErrorStringsProvider strings={errorStrings} header={<SiteHeader locale={locale} />}>
+          {children}
+        </ErrorStringsProvider>
         <SiteFooter locale={locale} year={new Date().getFullYear()} />
       </body>
     </html>
