@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { EditionDocument } from '@/components/layout/edition-document'
+import { EditionSwitcher } from '@/components/layout/edition-switcher'
 import { NotFoundView } from '@/components/layout/not-found-view'
 import { EditionLink } from '@/components/ui/edition-link'
 import { defaultLocale, locales } from '@/i18n/routing'
@@ -17,7 +18,7 @@ export default async function GlobalNotFound() {
   await resolveView()
   const others = await Promise.all(locales.filter((locale) => locale !== defaultLocale).map(async (locale) => ({ locale, t: await getTranslations({ locale }) })))
   return (
-    <EditionDocument locale={defaultLocale}>
+    <EditionDocument locale={defaultLocale} switcher={<EditionSwitcher locale={defaultLocale} />}>
       <NotFoundView locale={defaultLocale}>
         <ul className="mt-8 space-y-2">
           {others.map(({ locale, t }) => (

@@ -1,4 +1,4 @@
-import { articles, breadcrumbJsonLd, expect, openMenuIfCollapsed, test } from './fixtures'
+import { articles, breadcrumbJsonLd, expect, hydrated, openMenuIfCollapsed, test } from './fixtures'
 
 test.describe('edition switcher in the header', () => {
   test('keeps the reader on the same article when a translation exists', async ({ page }) => {
@@ -38,6 +38,16 @@ test.describe('edition switcher in the header', () => {
     await switcher.getByRole('link', { name: '繁體（香港）' }).click()
     await expect(page).toHaveURL('/zh-hk')
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK')
+  })
+
+  test('leads to edition homes again once the reader follows a link away from the article', async ({ page }) => {
+    await page.goto(articles.translatedZh)
+    await hydrated(page.locator('header button[data-hydrated]'))
+    // A client-side navigation: the header stays, its switcher must not keep the article's translations.
+    await page.locator('main a[href^="/tags/"]').first().click()
+    await expect(page).toHaveURL(/\/tags\//)
+    await openMenuIfCollapsed(page)
+    await expect(page.getByRole('navigation', { name: '版本切换', exact: true }).getByRole('link', { name: 'English' })).toHaveAttribute('href', '/en')
   })
 
   test('is on every page: lists, search and the 404 page', async ({ page }) => {

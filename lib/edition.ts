@@ -22,12 +22,3 @@ export async function resolveView() {
   setRequestView(view)
   return view
 }
-
-/** Route params arrive percent-encoded for non-ASCII segments in some cases: decode once. */
-export function decodeSegment(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}

@@ -14,3 +14,12 @@ export function articlePath(source: string, slug: string): string {
 export function termPath(taxonomy: Taxonomy, slug: string): string {
   return `/${taxonomy}/${encodeURIComponent(slug)}`
 }
+
+/** Route params and pathnames arrive percent-encoded for non-ASCII segments in some cases: decode once. */
+export function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

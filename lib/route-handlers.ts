@@ -22,11 +22,10 @@ import {
   type ArticleMeta,
   type Taxonomy,
 } from './content'
-import { decodeSegment } from './edition'
 import { absoluteUrl, feedBuilders, feedContentTypes, feedUrlsFor, toFeedItem, type Feed, type FeedFormat } from './feeds'
 import { hreflangLinks, newsLanguage } from './seo'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, chunkUrls, latestDate, type SitemapUrl } from './sitemaps'
-import { termPath } from './paths'
+import { decodeSegment, termPath } from './paths'
 import { siteName, termTitle } from './page-metadata'
 
 type RouteContext<P> = { params: Promise<P> }

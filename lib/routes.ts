@@ -19,8 +19,8 @@ import {
   type ArticleMeta,
   type Taxonomy,
 } from './content'
-import { decodeSegment, resolveEdition } from './edition'
-import { termPath } from './paths'
+import { resolveEdition } from './edition'
+import { decodeSegment, termPath } from './paths'
 
 export type LocaleParams = Promise<{ locale: string }>
 

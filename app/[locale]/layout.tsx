@@ -22,7 +22,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   }
 }
 
-export default async function EditionLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+/** `switcher` is the `@switcher` slot: the header's edition switcher, article-aware on article pages. */
+export default async function EditionLayout({ children, switcher, params }: { children: ReactNode; switcher: ReactNode; params: Promise<{ locale: string }> }) {
   const locale = await resolveEdition(params)
-  return <EditionDocument locale={locale}>{children}</EditionDocument>
+  return (
+    <EditionDocument locale={locale} switcher={switcher}>
+      {children}
+    </EditionDocument>
+  )
 }

@@ -8,10 +8,11 @@ import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 
 /**
- * The whole HTML document of an edition: `<html lang>`, the head script and the footer (pinned to
- * the bottom of short pages). Pages render the header (PageShell, NotFoundView): it depends on the page.
+ * The whole HTML document of an edition: `<html lang>`, the head script, the header and the footer
+ * (pinned to the bottom of short pages). Both stay when a page fails (app/[locale]/error.tsx
+ * replaces only the page). `switcher` is the header's edition switcher (the layout's slot).
  */
-export async function EditionDocument({ locale, children }: { locale: Locale; children: ReactNode }) {
+export async function EditionDocument({ locale, switcher, children }: { locale: Locale; switcher: ReactNode; children: ReactNode }) {
   const t = await getTranslations({ locale, namespace: 'error' })
   const errorStrings = { title: t('title'), message: t('message'), retry: t('retry'), home: t('home'), homeHref: editionHref(locale, '/') }
   return (
@@ -23,9 +24,8 @@ export async function EditionDocument({ locale, children }: { locale: Locale; ch
       </head>
       <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <PreviewBanner locale={locale} />
-        <ErrorStringsProvider strings={errorStrings} header={<SiteHeader locale={locale} />}>
-          {children}
-        </ErrorStringsProvider>
+        <SiteHeader locale={locale} switcher={switcher} />
+        <ErrorStringsProvider strings={errorStrings}>{children}</ErrorStringsProvider>
         <SiteFooter locale={locale} year={new Date().getFullYear()} />
       </body>
     </html>

@@ -1,42 +1,20 @@
 import { getTranslations } from 'next-intl/server'
-import { locales, type Locale } from '@/i18n/routing'
+import { editionHref, locales, type Locale } from '@/i18n/routing'
 import { getArticleTranslations, type ArticleMeta } from '@/lib/content'
-import { EditionLink } from '../ui/edition-link'
+import { EditionSwitcherNav } from './edition-switcher-nav'
 
 /**
  * 简体 / 繁體（台灣）/ 繁體（香港）/ English. On an article, an edition that has its translation
- * links to it; every other link goes to that edition's home.
+ * links to it; every other link goes to that edition's home. The layout's `@switcher` slot
+ * renders it (with the article on article pages), and the header places it in the bar and in
+ * the phone menu.
  */
-export async function EditionSwitcher({
-  locale,
-  article,
-  className = '',
-  linkClassName = '',
-}: {
-  locale: Locale
-  article?: ArticleMeta
-  className?: string
-  linkClassName?: string
-}) {
+export async function EditionSwitcher({ locale, article }: { locale: Locale; article?: ArticleMeta }) {
   const t = await getTranslations({ locale })
   const translated = new Map((article ? getArticleTranslations(article) : []).map((a) => [a.edition, a.path]))
-  return (
-    <nav aria-label={t('nav.editions')} className={className} data-edition-switcher="">
-      <ul className="flex flex-wrap items-center gap-x-1 gap-y-1">
-        {locales.map((edition) => (
-          <li key={edition} lang={edition}>
-            {edition === locale ? (
-              <span aria-current="true" className={`${linkClassName} font-bold`}>
-                {t(`editions.${edition}`)}
-              </span>
-            ) : (
-              <EditionLink href={translated.get(edition) ?? '/'} locale={edition} hrefLang={edition} className={`${linkClassName} underline-offset-2 hover:underline`}>
-                {t(`editions.${edition}`)}
-              </EditionLink>
-            )}
-          </li>
-        ))}
-      </ul>
-    </nav>
-  )
+  const editions = locales.map((edition) => {
+    const path = translated.get(edition)
+    return { edition, label: t(`editions.${edition}`), home: editionHref(edition, '/'), translation: path && editionHref(edition, path) }
+  })
+  return <EditionSwitcherNav label={t('nav.editions')} current={locale} articlePath={article?.path} editions={editions} />
 }

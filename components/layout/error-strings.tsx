@@ -10,18 +10,18 @@ export interface ErrorStrings {
   homeHref: string
 }
 
-const ErrorStringsContext = createContext<(ErrorStrings & { header: ReactNode }) | null>(null)
+const ErrorStringsContext = createContext<ErrorStrings | null>(null)
 
 /**
  * Hands the edition's already-translated error texts to its error boundary (`app/[locale]/error.tsx`
  * must be a client component): four short strings per page, no message catalogue in the browser.
  */
-export function ErrorStringsProvider({ strings, header, children }: { strings: ErrorStrings; header: ReactNode; children: ReactNode }) {
-  return <ErrorStringsContext value={{ ...strings, header }}>{children}</ErrorStringsContext>
+export function ErrorStringsProvider({ strings, children }: { strings: ErrorStrings; children: ReactNode }) {
+  return <ErrorStringsContext value={strings}>{children}</ErrorStringsContext>
 }
 
-/** The edition's texts and its site header (pages render their own header; a failed page has none). */
-export function useErrorStrings(): ErrorStrings & { header: ReactNode } {
+/** The edition's error texts. */
+export function useErrorStrings(): ErrorStrings {
   const strings = useContext(ErrorStringsContext)
   if (!strings) throw new Error('useErrorStrings outside ErrorStringsProvider')
   return strings

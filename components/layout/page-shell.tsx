@@ -4,13 +4,8 @@ import type { WidgetName } from '@/lib/config'
 import type { ArticleMeta, SidebarPosition } from '@/lib/content/types'
 import { Sidebar } from '../sidebar/sidebar'
 import { Breadcrumb, type Crumb } from './breadcrumb'
-import { SiteHeader } from './site-header'
 
-/**
- * The header, then the content column plus the sidebar (right, left or none); on phones the
- * sidebar goes below. The header is the page's, not the layout's: its edition switcher leads to
- * this page's article in the other editions, which only the page knows.
- */
+/** The content column plus the sidebar (right, left or none); on phones the sidebar goes below. */
 export function PageShell({
   locale,
   sidebar = 'right',
@@ -30,15 +25,12 @@ export function PageShell({
   children: ReactNode
 }) {
   return (
-    <>
-      <SiteHeader locale={locale} article={article} />
-      <div className={`mx-auto flex w-full max-w-6xl flex-1 flex-col gap-8 px-4 py-4 sm:py-6 ${sidebar === 'left' ? 'lg:flex-row-reverse' : 'lg:flex-row'}`}>
-        <main id="main" className="min-w-0 flex-1">
-          {breadcrumb && <Breadcrumb locale={locale} trail={breadcrumb} />}
-          {children}
-        </main>
-        {sidebar !== false && <Sidebar locale={locale} widgets={widgets} article={article} shown={shown} />}
-      </div>
-    </>
+    <div className={`mx-auto flex w-full max-w-6xl flex-1 flex-col gap-8 px-4 py-4 sm:py-6 ${sidebar === 'left' ? 'lg:flex-row-reverse' : 'lg:flex-row'}`}>
+      <main id="main" className="min-w-0 flex-1">
+        {breadcrumb && <Breadcrumb locale={locale} trail={breadcrumb} />}
+        {children}
+      </main>
+      {sidebar !== false && <Sidebar locale={locale} widgets={widgets} article={article} shown={shown} />}
+    </div>
   )
 }

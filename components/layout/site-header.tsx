@@ -1,9 +1,9 @@
+import type { ReactNode } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { EditionLink } from '@/components/ui/edition-link'
 import type { Locale } from '@/i18n/routing'
-import { getMenuPages, getTopTopics, type ArticleMeta } from '@/lib/content'
+import { getMenuPages, getTopTopics } from '@/lib/content'
 import { ThemeToggle } from '../ui/theme-toggle'
-import { EditionSwitcher } from './edition-switcher'
 import { termPath } from '@/lib/paths'
 
 const barLink = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:outline-2 focus-visible:outline-white'
@@ -11,9 +11,10 @@ const barLink = 'block px-3 py-3 hover:bg-accent hover:text-white focus-visible:
 /**
  * Site title, edition switcher, main menu (home, the edition's top topics, pages, categories,
  * tags), search and the theme toggle. On phones the menu and the switcher fold into one
- * <details> (no script); search and the theme toggle stay in the bar.
+ * <details> (no script); search and the theme toggle stay in the bar. The layout renders it once
+ * per edition; `switcher` is its `@switcher` slot (EditionSwitcher), which knows the article.
  */
-export async function SiteHeader({ locale, article }: { locale: Locale; article?: ArticleMeta }) {
+export async function SiteHeader({ locale, switcher }: { locale: Locale; switcher: ReactNode }) {
   const t = await getTranslations({ locale })
   const links = [
     { href: '/', label: t('nav.home') },
@@ -48,12 +49,7 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
           </EditionLink>
           <p className="mt-1 hidden text-sm text-neutral-600 sm:block dark:text-neutral-300">{t('site.subtitle')}</p>
         </div>
-        <EditionSwitcher
-          locale={locale}
-          article={article}
-          className="hidden text-sm md:block"
-          linkClassName="px-1 text-neutral-700 hover:text-accent dark:text-neutral-200 dark:hover:text-accent-dark"
-        />
+        <div className="hidden text-sm text-neutral-700 md:block dark:text-neutral-200 [&_a:hover]:text-accent dark:[&_a:hover]:text-accent-dark [&_li>*]:px-1">{switcher}</div>
       </div>
       <div className="bg-neutral-800 text-white dark:bg-neutral-900">
         <div className="mx-auto flex max-w-6xl items-start gap-2 px-4">
@@ -64,7 +60,7 @@ export async function SiteHeader({ locale, article }: { locale: Locale; article?
               {t('nav.menu')}
             </summary>
             {nav('pb-2', 'grid grid-cols-2')}
-            <EditionSwitcher locale={locale} article={article} className="border-t border-white/20 py-3" linkClassName="block px-3 py-2" />
+            <div className="border-t border-white/20 py-3 [&_li>*]:block [&_li>*]:px-3 [&_li>*]:py-2">{switcher}</div>
           </details>
           <div className="flex shrink-0 items-center py-1">
             <EditionLink

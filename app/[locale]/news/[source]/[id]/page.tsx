@@ -4,7 +4,8 @@ import { PageShell } from '@/components/layout/page-shell'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getArticle, getArticleBody } from '@/lib/content'
 import { articleBreadcrumb, articlePageMetadata, articleStructuredData } from '@/lib/page-metadata'
-import { decodeSegment, resolveEdition } from '@/lib/edition'
+import { resolveEdition } from '@/lib/edition'
+import { decodeSegment } from '@/lib/paths'
 import { articleOrRedirect, articleParams } from '@/lib/routes'
 
 export const revalidate = 600
