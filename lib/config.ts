@@ -26,12 +26,16 @@ export const siteConfig = {
     { label: 'RSS', href: '/index.xml' },
     { label: 'GitHub', href: 'https://github.com/' },
   ],
-  /** Comment provider; none is configured, so no comment block is shown anywhere. */
   /** Author shown in the author box when an article does not name one. */
   defaultAuthor: '编辑部',
-  /** Newest articles per edition pre-rendered at build; the rest render on first request. */
+  /**
+   * What the build renders ahead: the newest articles and the biggest tags and categories of each
+   * edition, and the first pages of the home list. Everything else renders on its first request and
+   * is cached from then on (ISR): prerendering every page costs the build more than it saves readers.
+   */
   prerenderArticles: env.prerenderArticles,
-  /** List pages (home, tags, categories) pre-rendered per list at build. */
+  prerenderTerms: env.prerenderTerms,
+  /** Pages of the home list pre-rendered per edition at build. */
   prerenderListPages: 2,
   /** Newest articles in each feed (edition, tag, category). */
   feedSize: env.feedSize,

@@ -88,7 +88,9 @@ export const env = {
   trustedProxies: positiveInt('TRUSTED_PROXIES', 0),
   onVercel: read('VERCEL') !== undefined,
   /** Newest articles per edition rendered at build time; older ones render on first request. */
-  prerenderArticles: positiveInt('PRERENDER_ARTICLES', 200),
+  prerenderArticles: positiveInt('PRERENDER_ARTICLES', 20),
+  /** Biggest tags and categories per edition whose first page is rendered at build time. */
+  prerenderTerms: positiveInt('PRERENDER_TERMS', 10),
   /** Newest articles in each RSS, Atom and JSON feed. */
   feedSize: positiveInt('FEED_SIZE', 50),
 } as const

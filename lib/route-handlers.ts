@@ -168,8 +168,3 @@ export function robots(): MetadataRoute.Robots {
     sitemap: [`${siteConfig.url}/sitemap.xml`, `${siteConfig.url}/news-sitemap.xml`],
   }
 }
-
-/** generateStaticParams for routes rendered on first request and then cached (ISR). */
-export function noStaticParams(): { locale: string; slug: string }[] {
-  return []
-}

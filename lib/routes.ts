@@ -69,14 +69,18 @@ export function articleOrRedirect(locale: Locale, source: string, id: string): A
   notFound()
 }
 
-export function termParams(taxonomy: Taxonomy) {
-  return () => perEdition((locale) => getTerms(locale, taxonomy).map((term) => ({ slug: term.slug })))
+/** generateStaticParams of routes rendered only on first request and then cached (ISR). */
+export function noStaticParams(): { locale: string; slug: string }[] {
+  return []
 }
 
-export function termPageParams(taxonomy: Taxonomy) {
+/** The first page of each edition's biggest terms (`siteConfig.prerenderTerms`); the rest render on first request. */
+export function termParams(taxonomy: Taxonomy) {
   return () =>
     perEdition((locale) =>
-      getTerms(locale, taxonomy).flatMap((term) => laterPages(getTermArticles(locale, taxonomy, term.slug)?.page.totalPages ?? 1).map((p) => ({ slug: term.slug, ...p }))),
+      getTerms(locale, taxonomy)
+        .slice(0, siteConfig.prerenderTerms)
+        .map((term) => ({ slug: term.slug })),
     )
 }
 

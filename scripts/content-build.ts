@@ -5,12 +5,12 @@
  * articles exhausts a 4 GB heap), so shards keep each run small; each shard keeps its own
  * Contentlayer cache, so a rebuild after adding one article re-reads one shard's new file only.
  *
- * Shards are whole source folders (`<lang>/news/<source>`), placed by a hash of the folder name
- * into 2^k shards, k chosen so that shards average ≤ 1,500 articles: a folder stays in its shard
- * until the corpus doubles.
+ * Shards are whole source folders (`<lang>/news/<source>`), at least one per core and so many that
+ * shards average ≤ 1,500 articles. Folders are dealt biggest first to the shard with the fewest
+ * articles so far, so that the shards (and the cores running them) finish together; adding an
+ * article seldom moves a folder, and a moved folder is only read afresh once.
  */
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,10 +21,19 @@ const SHARD_TARGET = 1500
 const projectDir = path.resolve(import.meta.dirname, '..')
 const contentDir = path.resolve(projectDir, env.contentDir)
 const shardsDir = path.join(projectDir, '.contentlayer', 'shards')
-const contentlayerCli = path.join(projectDir, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs')
+const contentlayerShard = path.join(projectDir, 'scripts', 'contentlayer-shard.mjs')
+const concurrency = Math.max(1, Math.min(2, os.availableParallelism()))
 
-function shardOf(folder: string, count: number): number {
-  return createHash('sha1').update(folder).digest().readUInt32BE(0) % count
+/** Folders (with their article counts) dealt into `count` shards of about equal size; stable for equal input. */
+function dealFolders(folders: Map<string, number>, count: number): string[][] {
+  const shards = Array.from({ length: count }, () => ({ size: 0, folders: [] as string[] }))
+  const bySize = [...folders].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+  for (const [folder, size] of bySize) {
+    const smallest = shards.reduce((best, shard) => (shard.size < best.size ? shard : best))
+    smallest.folders.push(folder)
+    smallest.size += size
+  }
+  return shards.map((shard) => shard.folders.sort())
 }
 
 function runShard(index: number, folders: string[], excluded: string[]): Promise<{ index: number; output: string; code: number | null }> {
@@ -34,7 +43,7 @@ function runShard(index: number, folders: string[], excluded: string[]): Promise
   writeFileSync(path.join(cwd, SHARD_EXCLUDE_FILE), JSON.stringify(excluded))
   rmSync(path.join(cwd, '.contentlayer', 'generated', SHARD_RESULT_FILE), { force: true })
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [contentlayerCli, 'build', '--config', path.join(projectDir, 'contentlayer.config.ts')], {
+    const child = spawn(process.execPath, [contentlayerShard, path.join(projectDir, 'contentlayer.config.ts')], {
       cwd,
       env: {
         ...process.env,
@@ -107,9 +116,8 @@ async function main() {
     const folder = file.split('/').slice(0, 3).join('/')
     folders.set(folder, (folders.get(folder) ?? 0) + 1)
   }
-  const count = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, files.length / SHARD_TARGET))))
-  const shards: string[][] = Array.from({ length: count }, () => [])
-  for (const folder of [...folders.keys()].sort()) shards[shardOf(folder, count)]!.push(folder)
+  const count = Math.max(concurrency, Math.ceil(files.length / SHARD_TARGET))
+  const shards = dealFolders(folders, count)
 
   // Shards from an earlier build with another shard count hold nothing current.
   if (existsSync(shardsDir)) {
@@ -117,7 +125,6 @@ async function main() {
   }
 
   const queue = shards.map((folderList, index) => ({ index, folderList })).filter((s) => s.folderList.length > 0)
-  const concurrency = Math.max(1, Math.min(2, os.availableParallelism()))
   const results: ShardResult[] = []
   const inFolders = (folderList: string[]) => (file: string) => folderList.some((folder) => file.startsWith(`${folder}/`))
   const workers = Array.from({ length: concurrency }, async () => {

@@ -1,4 +1,5 @@
-import { noStaticParams, termFeedRoute } from '@/lib/route-handlers'
+import { termFeedRoute } from '@/lib/route-handlers'
+import { noStaticParams } from '@/lib/routes'
 
 export const revalidate = 600
 // None at build (a corpus has thousands of tags): each renders on first request, then is cached.
