@@ -80,8 +80,11 @@ export default makeSource({
   },
   onSuccess: async (importData) => {
     const { allArticles } = (await importData()) as unknown as { allArticles: SourceDocument[] }
+    const read = process.cpuUsage()
     const bodyFileOf = (file: string) => path.relative(env.contentProjectDir, path.join(generatedDir, 'Article', `${file.replaceAll('/', '__')}.json`))
     const result = normalizeDocuments(allArticles, env.timeZone, bodyFileOf, compileTopics(loadTopicList(env.contentProjectDir)))
+    const normalized = process.cpuUsage(read)
+    result.cpu = { contentlayerMs: (read.user + read.system) / 1000, normalizeMs: (normalized.user + normalized.system) / 1000 }
     writeFileSync(path.join(generatedDir, SHARD_RESULT_FILE), JSON.stringify(result))
   },
 })

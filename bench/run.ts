@@ -8,9 +8,11 @@
  *   npm run bench -- --only build,serve    some sections: build, search, scale, rebuild, serve, load, cluster, feeds, weight, lighthouse
  *   npm run bench -- --articles 10000,20000   synthetic sizes for `scale`
  *
- * Hugo + Mainroad figures on the same corpus are printed as references (`HUGO` in
- * bench/targets.ts). Page weight is compared with an empty App Router page built and measured in
- * the same run (the framework floor).
+ * Every comparison is within this run: the original system (Hugo + Mainroad,
+ * ../shared/anchors/hugo-mainroad/run.sh, needs `apt-get install -y hugo`) builds the same content
+ * beside ours, cold, and its pages are served for Lighthouse beside ours; page weight is compared
+ * with an empty App Router page built in the same run (the framework floor), and the build with
+ * the sample content's (the compile floor).
  */
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -24,7 +26,7 @@ import type { ArticleMeta, ContentReport } from '@/lib/content/types'
 import { projectDir, scratchCopy, scratchRoot } from '@/scripts/scratch-copy'
 import { measureSearchBrowser, type BrowserSearchMeasurement } from './search-browser'
 import { measureSearch, searchRows, type Row, type SearchMeasurement } from './search'
-import { check, HUGO, mark, meets, TARGETS, targetText } from './targets'
+import { check, mark, meets, TARGETS, targetText } from './targets'
 
 const { values: args } = parseArgs({
   options: {
@@ -139,6 +141,12 @@ interface PrerenderManifest {
   preview?: { previewModeId?: string }
 }
 
+interface PhaseFigures {
+  wallSeconds: number
+  cpuSeconds: number | null
+  peakRssMiB: number
+}
+
 interface BuildFigures {
   articlesRead: number
   published: number
@@ -150,42 +158,129 @@ interface BuildFigures {
   peakRssMiB: number
   pagesPrerendered: number
   nextDirMiB: number
-  contentSeconds: number | null
+  /** The three commands of `npm run build`, one by one. */
+  phases: Record<'content' | 'search' | 'next', PhaseFigures>
+  /** CPU seconds inside the content build, as it reports them. */
+  contentCpu: { contentlayer: number; normalisation: number; merge: number } | null
+  /** Seconds Next reports for compiling and for generating the static pages. */
+  nextCompileSeconds: number | null
+  nextStaticSeconds: number | null
 }
 
-/** `npm run build` of `dir` on `contentDir`, with the figures the table reports. */
+const BUILD_PHASES = [
+  ['content', ['run', 'content']],
+  ['search', ['run', 'build:search']],
+  ['next', ['exec', '--', 'next', 'build']],
+] as const
+
+/** `npm run build` of `dir` on `contentDir`, its three commands measured one by one, with the figures the table reports. */
 async function build(dir: string, contentDir: string, label: string): Promise<BuildFigures> {
   log(`${label}: npm run build on ${contentDir} (in ${dir})…`)
-  const run = await measure('npm', ['run', 'build'], {
-    cwd: dir,
-    env: { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), run.output)
-  if (run.code !== 0) throw new Error(`${label}: build failed (exit ${run.code}); see bench/results/${label}.log`)
+  const env = { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' }
+  const phases = {} as Record<'content' | 'search' | 'next', PhaseFigures>
+  let output = ''
+  for (const [phase, npmArgs] of BUILD_PHASES) {
+    const run = await measure('npm', [...npmArgs], { cwd: dir, env })
+    output += run.output
+    writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), output)
+    if (run.code !== 0) throw new Error(`${label}: ${phase} failed (exit ${run.code}); see bench/results/${label}.log`)
+    phases[phase] = { wallSeconds: round(run.wall, 1), cpuSeconds: round(run.cpu, 1), peakRssMiB: Math.round(run.peakMiB) }
+  }
   const report = readJson<ContentReport>(path.join(dir, '.contentlayer', 'report.json'))
   const prerender = readJson<PrerenderManifest>(path.join(dir, '.next', 'prerender-manifest.json'))
-  const contentSeconds = Number(/content build: ([\d.]+) s/.exec(run.output)?.[1] ?? NaN)
+  const cpuLine = /content build CPU: Contentlayer ([\d.]+) s, normalisation ([\d.]+) s, merge and report ([\d.]+) s/.exec(output)
+  const seconds = (pattern: RegExp) => {
+    const match = pattern.exec(output)
+    return match ? Number(match[1]) * (match[2] === 'ms' ? 0.001 : 1) : null
+  }
+  const all = Object.values(phases)
+  const sum = (values: (number | null)[]) =>
+    values.some((v) => v === null)
+      ? null
+      : round(
+          values.reduce<number>((a, v) => a + (v ?? 0), 0),
+          1,
+        )
   return {
     articlesRead: report.read,
     published: report.published,
     skipped: report.skipped,
     repairWarnings: report.warnings.length,
     errors: report.errors.length,
-    wallSeconds: round(run.wall, 1),
-    cpuSeconds: round(run.cpu, 1),
-    peakRssMiB: Math.round(run.peakMiB),
+    wallSeconds: sum(all.map((p) => p.wallSeconds)) ?? NaN,
+    cpuSeconds: sum(all.map((p) => p.cpuSeconds)),
+    peakRssMiB: Math.max(...all.map((p) => p.peakRssMiB)),
     pagesPrerendered: Object.keys(prerender.routes).length,
     nextDirMiB: round(dirSize(path.join(dir, '.next')) / 2 ** 20, 1),
-    contentSeconds: Number.isNaN(contentSeconds) ? null : contentSeconds,
+    phases,
+    contentCpu: cpuLine ? { contentlayer: Number(cpuLine[1]), normalisation: Number(cpuLine[2]), merge: Number(cpuLine[3]) } : null,
+    nextCompileSeconds: seconds(/Compiled successfully in ([\d.]+)(m?s)/),
+    nextStaticSeconds: seconds(/Generating static pages[^\n]*\(\d+\/\d+\) in ([\d.]+)(m?s)/),
   }
 }
 
+/** What one `run.sh` of Hugo + Mainroad printed. */
+interface HugoFigures {
+  cpuSeconds: number
+  wallSeconds: number
+  peakRssMiB: number
+  pages: number
+}
+
+const HUGO_RUN = path.resolve(projectDir, '../shared/anchors/hugo-mainroad/run.sh')
+
+/** Hugo + Mainroad over `contentDir` into `outDir`, cold (run.sh copies the content into a new site); null when Hugo cannot run here. */
+async function hugo(contentDir: string, outDir: string, baseUrl = 'http://127.0.0.1/'): Promise<HugoFigures | null> {
+  if (!existsSync(HUGO_RUN)) {
+    log(`hugo: ${HUGO_RUN} is absent; no side-by-side figures`)
+    return null
+  }
+  log(`hugo: run.sh on ${contentDir}…`)
+  // HUGO_BASEURL: the pages link their assets under the local server Lighthouse reads them from.
+  const run = await measure('bash', [HUGO_RUN, contentDir, outDir], { cwd: work, env: { ...process.env, HUGO_BASEURL: baseUrl } })
+  const line = /hugo: ([\d.]+) CPU-s, ([\d.]+) s wall, (\d+) MiB peak, (\d+) HTML pages/.exec(run.output)
+  if (run.code !== 0 || !line) {
+    log(`hugo: run.sh failed (exit ${run.code}): ${run.output.trim().split('\n').pop() ?? ''}`)
+    return null
+  }
+  return { cpuSeconds: Number(line[1]), wallSeconds: Number(line[2]), peakRssMiB: Number(line[3]), pages: Number(line[4]) }
+}
+
 function buildRows(label: string, b: BuildFigures): Row[] {
+  const phase = (p: PhaseFigures) => `${p.wallSeconds} / ${p.cpuSeconds} / ${p.peakRssMiB}`
   return [
     [`${label}: articles read / published / skipped`, `${b.articlesRead} / ${b.published} / ${b.skipped}`, ''],
     [`${label}: wall s / CPU s`, `${b.wallSeconds} / ${b.cpuSeconds}`, ''],
     [`${label}: peak RSS MiB (process tree)`, b.peakRssMiB, check('buildPeakRssMiB', b.peakRssMiB)],
     [`${label}: pages pre-rendered / .next MiB`, `${b.pagesPrerendered} / ${b.nextDirMiB}`, ''],
+    [`${label}: phase content (npm run content): wall s / CPU s / peak MiB`, phase(b.phases.content), ''],
+    [
+      `${label}:   content CPU s: Contentlayer / normalisation / merge and report`,
+      b.contentCpu ? `${b.contentCpu.contentlayer} / ${b.contentCpu.normalisation} / ${b.contentCpu.merge}` : 'not reported',
+      '',
+    ],
+    [`${label}: phase search (npm run build:search): wall s / CPU s / peak MiB`, phase(b.phases.search), ''],
+    [`${label}: phase next (next build): wall s / CPU s / peak MiB`, phase(b.phases.next), ''],
+    [`${label}:   next: compile s / static generation s`, `${b.nextCompileSeconds} / ${b.nextStaticSeconds}`, ''],
+  ]
+}
+
+/** Our build beside Hugo's on the same content: the three ratios and their targets. */
+function hugoRows(label: string, ours: BuildFigures, theirs: HugoFigures | null): Row[] {
+  if (!theirs) return [[`${label}: Hugo + Mainroad`, 'not run (see the log)', '']]
+  const ratio = (a: number | null, b: number) => (a === null ? NaN : round(a / b))
+  const cpu = ratio(ours.cpuSeconds, theirs.cpuSeconds)
+  const wall = ratio(ours.wallSeconds, theirs.wallSeconds)
+  const peak = ratio(ours.peakRssMiB, theirs.peakRssMiB)
+  return [
+    [
+      `${label}: Hugo + Mainroad, same content, same run: wall s / CPU s / peak MiB / HTML pages`,
+      `${theirs.wallSeconds} / ${theirs.cpuSeconds} / ${theirs.peakRssMiB} / ${theirs.pages}`,
+      '',
+    ],
+    [`${label}: ours / Hugo, CPU`, `×${cpu}`, check('buildCpuToHugo', cpu)],
+    [`${label}: ours / Hugo, wall`, `×${wall}`, check('buildWallToHugo', wall)],
+    [`${label}: ours / Hugo, peak memory (process tree / Hugo process)`, `×${peak}`, check('buildPeakToHugo', peak)],
   ]
 }
 
@@ -647,16 +742,23 @@ interface WeightFigures {
   floor: PageWeight
   articleToFloor: number
   homeToFloor: number
+  /** The same article as Hugo + Mainroad renders it (served from its output of this run). */
+  hugoArticle: PageWeight | null
 }
 
-async function benchWeight(dir: string): Promise<WeightFigures> {
-  const catalog = servedArticles(dir).filter((a) => a.edition === 'zh-CN')
-  return withServer(dir, async (base) => {
+async function benchWeight(dir: string, hugoOut: string | null): Promise<WeightFigures> {
+  const article = first(
+    servedArticles(dir).filter((a) => a.edition === 'zh-CN'),
+    'zh-CN article',
+  )
+  const ours = await withServer(dir, async (base) => {
     const home = await pageWeight(base, '/')
-    const article = await pageWeight(base, first(catalog, 'zh-CN article').path)
+    const page = await pageWeight(base, article.path)
     const floor = await pageWeight(base, '/bench-floor')
-    return { home, article, floor, articleToFloor: round(article.totalGzip / floor.totalGzip), homeToFloor: round(home.totalGzip / floor.totalGzip) }
+    return { home, article: page, floor, articleToFloor: round(page.totalGzip / floor.totalGzip), homeToFloor: round(home.totalGzip / floor.totalGzip) }
   })
+  const hugoArticle = hugoOut ? await withStaticServer(hugoOut, hugoPort, () => pageWeight(hugoBase, hugoArticlePath(article))) : null
+  return { ...ours, hugoArticle }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -681,31 +783,42 @@ async function lighthouseRun(pageUrl: string): Promise<LighthouseScores> {
 
 type LighthousePage = LighthouseScores & { runs: LighthouseScores[] }
 
-async function benchLighthouse(dir: string): Promise<{ home: LighthousePage; article: LighthousePage }> {
-  const catalog = servedArticles(dir).filter((a) => a.edition === 'zh-CN')
-  return withServer(dir, async (base) => {
-    const median = async (name: string, pathname: string): Promise<LighthousePage> => {
-      const runs: LighthouseScores[] = []
-      for (let i = 0; i < 3; i++) {
-        log(`lighthouse: ${name} run ${i + 1}/3…`)
-        runs.push(await lighthouseRun(`${base}${pathname}`))
-      }
-      const categories = Object.keys(first(runs, 'Lighthouse run')) as (keyof LighthouseScores)[]
-      const medians = Object.fromEntries(
-        categories.map((key) => [
-          key,
-          percentile(
-            runs.map((r) => r[key]),
-            50,
-          ),
-        ]),
-      ) as LighthouseScores
-      return { ...medians, runs }
-    }
-    const home = await median('home', '/')
-    const article = await median('article', first(catalog, 'zh-CN article').path)
-    return { home, article }
-  })
+async function lighthouseMedian(name: string, pageUrl: string): Promise<LighthousePage> {
+  const runs: LighthouseScores[] = []
+  for (let i = 0; i < 3; i++) {
+    log(`lighthouse: ${name} run ${i + 1}/3…`)
+    runs.push(await lighthouseRun(pageUrl))
+  }
+  const categories = Object.keys(first(runs, 'Lighthouse run')) as (keyof LighthouseScores)[]
+  const medians = Object.fromEntries(
+    categories.map((key) => [
+      key,
+      percentile(
+        runs.map((r) => r[key]),
+        50,
+      ),
+    ]),
+  ) as LighthouseScores
+  return { ...medians, runs }
+}
+
+/** Lighthouse on our home and an article, then on the same two pages of Hugo + Mainroad's output of this run. */
+async function benchLighthouse(dir: string, hugoOut: string | null): Promise<NonNullable<Results['lighthouse']>> {
+  const article = first(
+    servedArticles(dir).filter((a) => a.edition === 'zh-CN'),
+    'zh-CN article',
+  )
+  const ours = await withServer(dir, async (base) => ({
+    home: await lighthouseMedian('home', `${base}/`),
+    article: await lighthouseMedian('article', `${base}${article.path}`),
+  }))
+  const hugoPages = hugoOut
+    ? await withStaticServer(hugoOut, hugoPort, async () => ({
+        home: await lighthouseMedian('Hugo home', `${hugoBase}/`),
+        article: await lighthouseMedian('Hugo article', `${hugoBase}${hugoArticlePath(article)}`),
+      }))
+    : null
+  return { ...ours, hugo: hugoPages }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -725,8 +838,10 @@ interface Results {
   cluster?: ClusterFigures
   feeds?: FeedFigures[]
   weight?: WeightFigures
-  lighthouse?: { home: LighthousePage; article: LighthousePage }
-  scale?: Record<string, BuildFigures>
+  lighthouse?: { home: LighthousePage; article: LighthousePage; hugo: { home: LighthousePage; article: LighthousePage } | null }
+  scale?: Record<string, BuildFigures & { hugo: HugoFigures | null }>
+  hugo?: HugoFigures | null
+  compileFloor?: BuildFigures
 }
 
 const results: Results = { date: new Date().toISOString(), content: args.content, node: process.version, cpus: os.cpus().length }
@@ -741,7 +856,15 @@ if (!existsSync(args.content)) {
 
 const needsMainBuild = ['build', 'rebuild', 'serve', 'load', 'cluster', 'feeds', 'weight', 'lighthouse'].some((s) => sections.has(s))
 
-/** The real-corpus build every section but `search` and `scale` measures: its project copy, its content copy, its figures. */
+const hugoPort = Number(args.port) + 5
+const hugoBase = `http://127.0.0.1:${hugoPort}`
+
+/**
+ * The real-corpus build every section but `search` and `scale` measures: its project copy, its
+ * content copy, its figures; beside it, Hugo + Mainroad on the same content (its output is what
+ * `weight` and `lighthouse` serve as the anchor) and, for `build`, the sample content's build (the
+ * compile floor: what the build costs with next to no content).
+ */
 async function mainBuild() {
   const content = contentCopy('corpus-content', args.content)
   const dir = benchCopy('corpus-site')
@@ -749,16 +872,68 @@ async function mainBuild() {
   writeFileSync(path.join(dir, 'app', 'bench-floor', 'layout.tsx'), FLOOR_LAYOUT)
   writeFileSync(path.join(dir, 'app', 'bench-floor', 'page.tsx'), FLOOR_PAGE)
   const b = (results.build = await build(dir, content, 'build-4675'))
-  rows.push(
-    ...buildRows('build 4,675 (real corpus)', b),
-    [
-      `build 4,675: CPU s vs Hugo + Mainroad (${HUGO.cpuSeconds})`,
-      `×${round(b.cpuSeconds === null ? null : b.cpuSeconds / HUGO.cpuSeconds)}`,
-      check('buildCpuSecondsVsHugo', b.cpuSeconds ?? NaN),
-    ],
-    ['build 4,675: repair warnings / errors reported', `${b.repairWarnings} / ${b.errors}`, ''],
-  )
-  return { dir, content, build: b }
+  const hugoOut = path.join(work, 'hugo-4675')
+  const h = (results.hugo = await hugo(content, hugoOut, `${hugoBase}/`))
+  rows.push(...buildRows('build 4,675 (real corpus)', b), ...hugoRows('build 4,675', b, h), [
+    'build 4,675: repair warnings / errors reported',
+    `${b.repairWarnings} / ${b.errors}`,
+    '',
+  ])
+  if (sections.has('build')) {
+    const sampleDir = benchCopy('sample-site')
+    const f = (results.compileFloor = await build(sampleDir, path.join(sampleDir, 'content'), 'build-sample'))
+    rows.push(
+      [
+        `compile floor: build of the sample content (${f.published} articles): wall s / CPU s (next build CPU s)`,
+        `${f.wallSeconds} / ${f.cpuSeconds} (${f.phases.next.cpuSeconds})`,
+        h && f.cpuSeconds !== null ? `×${round(f.cpuSeconds / h.cpuSeconds)} of Hugo's CPU on the corpus` : '',
+      ],
+      [
+        'Contentlayer floor: CPU s Contentlayer itself spends reading the corpus (content build report)',
+        b.contentCpu ? `${b.contentCpu.contentlayer}` : 'not reported',
+        h && b.contentCpu ? `×${round(b.contentCpu.contentlayer / h.cpuSeconds)} of Hugo's CPU` : '',
+      ],
+    )
+    rmSync(sampleDir, { recursive: true, force: true })
+  }
+  return { dir, content, build: b, hugo: h, hugoOut: h ? hugoOut : null }
+}
+
+/** Serves a folder of static files (Hugo's output) on `port` while `fn` runs. */
+async function withStaticServer<T>(root: string, port: number, fn: () => Promise<T>): Promise<T> {
+  const { createServer } = await import('node:http')
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.css': 'text/css',
+    '.js': 'text/javascript',
+    '.xml': 'application/xml',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.ico': 'image/x-icon',
+  }
+  const server = createServer((request, response) => {
+    let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
+    if (!file.startsWith(root)) file = root
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html')
+    if (!existsSync(file)) {
+      response.writeHead(404).end()
+      return
+    }
+    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  try {
+    return await fn()
+  } finally {
+    server.close()
+  }
+}
+
+/** Hugo's page for an article: `<source>/<id>.<lang>/` under its edition, lower-cased. */
+function hugoArticlePath(article: ArticleMeta): string {
+  const [lang = '', , source = '', file = ''] = article.file.split('/')
+  const prefix = lang === 'zh-CN' ? '' : `/${lang.toLowerCase()}`
+  return `${prefix}/news/${source.toLowerCase()}/${file.replace(/\.md$/, '').toLowerCase()}/`
 }
 
 const main = needsMainBuild ? await mainBuild() : null
@@ -876,33 +1051,43 @@ if (sections.has('feeds') && main) {
 }
 
 if (sections.has('weight') && main) {
-  const w = (results.weight = await benchWeight(main.dir))
-  for (const key of ['floor', 'home', 'article'] as const) {
+  const w = (results.weight = await benchWeight(main.dir, main.hugoOut))
+  for (const key of ['floor', 'home', 'article', 'hugoArticle'] as const) {
     const p = w[key]
-    rows.push([
-      `weight ${key} gzip B: HTML + CSS + JS = total`,
-      `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip}`,
-      key === 'article' ? `Hugo ${HUGO.articleGzipKB} KB` : '',
-    ])
+    if (p)
+      rows.push([
+        `weight ${key === 'hugoArticle' ? 'Hugo + Mainroad article' : key} gzip B: HTML + CSS + JS = total`,
+        `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip}`,
+        '',
+      ])
   }
   rows.push(['weight article / floor', `×${w.articleToFloor}`, check('articleWeightToFloor', w.articleToFloor)], ['weight home / floor', `×${w.homeToFloor}`, ''])
+  if (w.hugoArticle) rows.push(['weight article / Hugo + Mainroad article', `×${round(w.article.totalGzip / w.hugoArticle.totalGzip)}`, ''])
 }
 
 if (sections.has('lighthouse') && main) {
-  const l = (results.lighthouse = await benchLighthouse(main.dir))
+  const l = (results.lighthouse = await benchLighthouse(main.dir, main.hugoOut))
   for (const key of ['home', 'article'] as const) {
     const r = l[key]
-    const all = [r.performance, r.accessibility, r['best-practices'], r.seo]
+    const others = [r.accessibility, r['best-practices'], r.seo]
     rows.push([
       `lighthouse mobile ${key} (median of 3): perf / a11y / best / SEO`,
-      all.join(' / '),
-      `${targetText('lighthouseScore')} ${mark(all.every((v) => meets('lighthouseScore', v)))}`,
+      [r.performance, ...others].join(' / '),
+      `a11y, best, SEO ${targetText('lighthouseScore')} ${mark(others.every((v) => meets('lighthouseScore', v)))}`,
     ])
+    const h = l.hugo?.[key]
+    if (h) {
+      rows.push([
+        `lighthouse mobile ${key}, Hugo + Mainroad (median of 3): perf / a11y / best / SEO`,
+        [h.performance, h.accessibility, h['best-practices'], h.seo].join(' / '),
+        `ours − Hugo, performance: ${r.performance - h.performance} (${check('lighthousePerfVsHugo', r.performance - h.performance)})`,
+      ])
+    }
   }
 }
 
 if (sections.has('scale')) {
-  const scale: Record<string, BuildFigures> = (results.scale = {})
+  const scale: NonNullable<Results['scale']> = (results.scale = {})
   for (const n of args.articles.split(',').map(Number)) {
     const content = path.join(work, `corpus-${n}`)
     execFileSync(
@@ -912,19 +1097,18 @@ if (sections.has('scale')) {
     )
     const dir = benchCopy(`scale-${n}`)
     const b = await build(dir, content, `build-${n}`)
-    scale[n] = b
-    rows.push(...buildRows(`build ${n.toLocaleString('en')}`, b))
-    if (results.build) {
-      const ratio = round(b.cpuSeconds === null || results.build.cpuSeconds === null ? null : b.cpuSeconds / results.build.cpuSeconds)
-      const checked = n >= TARGETS.scaleCpuRatio.fromArticles
-      rows.push([
-        `build ${n.toLocaleString('en')}: CPU s vs 4,675`,
-        `×${ratio} (articles ×${round(n / results.build.articlesRead)})`,
-        checked ? check('scaleCpuRatio', ratio ?? NaN) : '',
-      ])
+    const h = await hugo(content, path.join(work, `hugo-${n}`))
+    scale[n] = { ...b, hugo: h }
+    const label = `build ${n.toLocaleString('en')}`
+    rows.push(...buildRows(label, b), ...hugoRows(label, b, h))
+    // Our CPU over Hugo's at this size, against the same ratio on the real corpus: it must not grow.
+    if (h && results.hugo && b.cpuSeconds !== null && results.build?.cpuSeconds) {
+      const growth = round(b.cpuSeconds / h.cpuSeconds / (results.build.cpuSeconds / results.hugo.cpuSeconds))
+      rows.push([`${label}: (ours / Hugo CPU) over the same ratio on the real corpus`, `×${growth}`, check('scaleRatioToHugoGrowth', growth)])
     }
     rmSync(dir, { recursive: true, force: true })
     rmSync(content, { recursive: true, force: true })
+    rmSync(path.join(work, `hugo-${n}`), { recursive: true, force: true })
   }
 }
 

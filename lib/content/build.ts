@@ -42,6 +42,8 @@ export interface ShardResult {
   summariesRepaired: number
   topicsVersion: number
   timings: StepTimings
+  /** CPU milliseconds of the shard's process: Contentlayer (start, reading, parsing, writing) and the normalisation after it. */
+  cpu?: { contentlayerMs: number; normalizeMs: number }
 }
 
 const INTERNAL_FIELDS = new Set(['_id', '_raw', 'type', 'body'])
