@@ -26,7 +26,7 @@ import type { ArticleMeta, ContentReport } from '@/lib/content/types'
 import { projectDir, scratchCopy, scratchRoot } from '@/scripts/scratch-copy'
 import { measureSearchBrowser, type BrowserSearchMeasurement } from './search-browser'
 import { measureSearch, searchRows, type Row, type SearchMeasurement } from './search'
-import { check, mark, meets, TARGETS, targetText } from './targets'
+import { check, mark, meets, targetText } from './targets'
 
 const { values: args } = parseArgs({
   options: {
