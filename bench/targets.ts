@@ -17,8 +17,6 @@ export interface Target {
   unit?: string
   /** How the limit prints (default: the number as is). */
   format?: (limit: number) => string
-  /** Checked only on corpora of at least this many articles. */
-  fromArticles?: number
 }
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`
