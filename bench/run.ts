@@ -715,9 +715,12 @@ interface PageWeight {
   path: string
   htmlGzip: number
   cssGzip: number
+  /** Scripts a current browser fetches (`<script src>` without `noModule`). */
   jsGzip: number
   jsFiles: number
   totalGzip: number
+  /** `noModule` scripts (Next's legacy polyfills): only browsers without ES modules fetch them, so they are not in the total. */
+  legacyJsGzip: number
 }
 
 async function pageWeight(base: string, pathname: string): Promise<PageWeight> {
@@ -731,9 +734,18 @@ async function pageWeight(base: string, pathname: string): Promise<PageWeight> {
     return { files: urls.length, gzipBytes: total }
   }
   const css = await assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)
-  const js = await assets(/<script[^>]+src="([^"]+)"/g)
+  const js = await assets(/<script(?![^>]*\bnoModule)[^>]+src="([^"]+)"/gi)
+  const legacy = await assets(/<script(?=[^>]*\bnoModule)[^>]+src="([^"]+)"/gi)
   const htmlBytes = gz(html)
-  return { path: pathname, htmlGzip: htmlBytes, cssGzip: css.gzipBytes, jsGzip: js.gzipBytes, jsFiles: js.files, totalGzip: htmlBytes + css.gzipBytes + js.gzipBytes }
+  return {
+    path: pathname,
+    htmlGzip: htmlBytes,
+    cssGzip: css.gzipBytes,
+    jsGzip: js.gzipBytes,
+    jsFiles: js.files,
+    totalGzip: htmlBytes + css.gzipBytes + js.gzipBytes,
+    legacyJsGzip: legacy.gzipBytes,
+  }
 }
 
 interface WeightFigures {
