@@ -721,17 +721,30 @@ interface PageWeight {
   totalGzip: number
   /** `noModule` scripts (Next's legacy polyfills): only browsers without ES modules fetch them, so they are not in the total. */
   legacyJsGzip: number
+  /** Stylesheets and scripts from other origins (web fonts, CDNs): not fetched here, not in the total. */
+  externalRequests: number
 }
 
 async function pageWeight(base: string, pathname: string): Promise<PageWeight> {
   const response = await fetch(`${base}${pathname}`)
   const html = await response.text()
   const gz = (text: string) => gzipSync(Buffer.from(text)).length
+  const page = new URL(pathname, base)
+  let external = 0
   const assets = async (pattern: RegExp) => {
-    const urls = [...new Set([...html.matchAll(pattern)].map((m) => m[1] ?? ''))]
+    const urls = [...new Set([...html.matchAll(pattern)].map((m) => new URL(m[1] ?? '', page)))]
     let total = 0
-    for (const asset of urls) total += gz(await (await fetch(`${base}${asset}`)).text())
-    return { files: urls.length, gzipBytes: total }
+    let files = 0
+    for (const asset of urls) {
+      // Another origin (Mainroad's Google Fonts stylesheet): unreachable offline, counted apart.
+      if (asset.origin !== page.origin) {
+        external += 1
+        continue
+      }
+      total += gz(await (await fetch(asset)).text())
+      files += 1
+    }
+    return { files, gzipBytes: total }
   }
   const css = await assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)
   const js = await assets(/<script(?![^>]*\bnoModule)[^>]+src="([^"]+)"/gi)
@@ -745,6 +758,7 @@ async function pageWeight(base: string, pathname: string): Promise<PageWeight> {
     jsFiles: js.files,
     totalGzip: htmlBytes + css.gzipBytes + js.gzipBytes,
     legacyJsGzip: legacy.gzipBytes,
+    externalRequests: external,
   }
 }
 
@@ -948,7 +962,16 @@ function hugoArticlePath(article: ArticleMeta): string {
   return `${prefix}/news/${source.toLowerCase()}/${file.replace(/\.md$/, '').toLowerCase()}/`
 }
 
+/** Writes the table and the figures so far to bench/results/ (after every section: a failure later keeps them); returns the table. */
+function saveResults(): string {
+  const table = ['| figure | value | target / reference |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+  writeFileSync(path.join(projectDir, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+  writeFileSync(path.join(projectDir, 'bench', 'results', 'latest.md'), `# Benchmark ${results.date}\n\n${table}\n`)
+  return table
+}
+
 const main = needsMainBuild ? await mainBuild() : null
+saveResults()
 
 if (sections.has('search')) {
   // On the main build's copy when there is one (its content build is the corpus), else on a copy of its own.
@@ -963,6 +986,7 @@ if (sections.has('search')) {
   ])
 }
 
+saveResults()
 if (sections.has('rebuild') && main) {
   const file = path.join(main.content, 'zh-CN', 'news', 'bench', 'BENCH00000000001.zh-CN.md')
   mkdirSync(path.dirname(file), { recursive: true })
@@ -993,6 +1017,7 @@ if (sections.has('rebuild') && main) {
   ])
 }
 
+saveResults()
 if (sections.has('serve') && main) {
   const s = (results.serve = await benchServe(main.dir))
   for (const key of ['home', 'prerenderedArticle', 'isrArticleCached'] as const) {
@@ -1007,6 +1032,7 @@ if (sections.has('serve') && main) {
   )
 }
 
+saveResults()
 if (sections.has('load') && main) {
   const l = (results.load = await benchLoad(main.dir))
   const s = l.spike
@@ -1030,6 +1056,7 @@ if (sections.has('load') && main) {
   )
 }
 
+saveResults()
 if (sections.has('cluster') && main) {
   const c = (results.cluster = await benchCluster(main.dir))
   rows.push(
@@ -1051,6 +1078,7 @@ if (sections.has('cluster') && main) {
   )
 }
 
+saveResults()
 if (sections.has('feeds') && main) {
   const feeds = (results.feeds = await benchFeeds(main.dir))
   for (const f of feeds) {
@@ -1062,6 +1090,7 @@ if (sections.has('feeds') && main) {
   }
 }
 
+saveResults()
 if (sections.has('weight') && main) {
   const w = (results.weight = await benchWeight(main.dir, main.hugoOut))
   for (const key of ['floor', 'home', 'article', 'hugoArticle'] as const) {
@@ -1077,6 +1106,7 @@ if (sections.has('weight') && main) {
   if (w.hugoArticle) rows.push(['weight article / Hugo + Mainroad article', `×${round(w.article.totalGzip / w.hugoArticle.totalGzip)}`, ''])
 }
 
+saveResults()
 if (sections.has('lighthouse') && main) {
   const l = (results.lighthouse = await benchLighthouse(main.dir, main.hugoOut))
   for (const key of ['home', 'article'] as const) {
@@ -1098,6 +1128,7 @@ if (sections.has('lighthouse') && main) {
   }
 }
 
+saveResults()
 if (sections.has('scale')) {
   const scale: NonNullable<Results['scale']> = (results.scale = {})
   for (const n of args.articles.split(',').map(Number)) {
@@ -1124,7 +1155,4 @@ if (sections.has('scale')) {
   }
 }
 
-const table = ['| figure | value | target / reference |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
-console.log(table)
-writeFileSync(path.join(projectDir, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
-writeFileSync(path.join(projectDir, 'bench', 'results', 'latest.md'), `# Benchmark ${results.date}\n\n${table}\n`)
+console.log(saveResults())
