@@ -11,7 +11,8 @@
  * article seldom moves a folder, and a moved folder is only read afresh once.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { findUnreadable, finishContentBuild, scanContent, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/build'
@@ -61,6 +62,37 @@ function runShard(index: number, folders: string[], excluded: string[]): Promise
     child.on('error', reject)
     child.on('exit', (code) => resolve({ index, output, code }))
   })
+}
+
+/** Everything that builds a shard's result besides its files: the code, the topic list, the settings. */
+function buildInputsHash(): string {
+  const hash = createHash('sha1').update(JSON.stringify({ contentDir, timeZone: env.timeZone, node: process.version }))
+  const sources = ['contentlayer.config.ts', 'package-lock.json', 'scripts/contentlayer-shard.mjs', 'lib', 'i18n', 'data']
+  for (const source of sources) {
+    const full = path.join(projectDir, source)
+    if (!existsSync(full)) continue
+    const files = statSync(full).isDirectory()
+      ? readdirSync(full, { recursive: true, encoding: 'utf8' })
+          .sort()
+          .map((f) => path.join(full, f))
+      : [full]
+    for (const file of files) if (statSync(file).isFile()) hash.update(file).update(readFileSync(file))
+  }
+  return hash.digest('hex')
+}
+
+/**
+ * A shard's fingerprint: its folders, its files (size and modification time), what is excluded and
+ * the build inputs. A shard whose fingerprint is that of its last successful run is not run again:
+ * its result is reused, so publishing one article re-runs one shard.
+ */
+function shardFingerprint(folderList: string[], files: string[], excluded: string[], inputs: string): string {
+  const hash = createHash('sha1').update(inputs).update(JSON.stringify(folderList)).update(JSON.stringify(excluded))
+  for (const file of files) {
+    const stat = statSync(path.join(contentDir, file), { throwIfNoEntry: false })
+    hash.update(`${file}\0${stat?.size}\0${stat?.mtimeMs}\0`)
+  }
+  return hash.digest('hex')
 }
 
 const LOCK_FILE = path.join(projectDir, '.contentlayer', 'build.lock')
@@ -126,10 +158,21 @@ async function main() {
 
   const queue = shards.map((folderList, index) => ({ index, folderList })).filter((s) => s.folderList.length > 0)
   const results: ShardResult[] = []
+  let reused = 0
+  const inputs = buildInputsHash()
   const inFolders = (folderList: string[]) => (file: string) => folderList.some((folder) => file.startsWith(`${folder}/`))
   const workers = Array.from({ length: concurrency }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const resultFile = path.join(shardsDir, String(next.index), '.contentlayer', 'generated', SHARD_RESULT_FILE)
+      const fingerprintFile = path.join(shardsDir, String(next.index), 'fingerprint')
+      const fingerprint = shardFingerprint(next.folderList, files.filter(inFolders(next.folderList)), scan.excluded, inputs)
+      if (existsSync(resultFile) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint) {
+        // Its CPU was spent by an earlier build.
+        results.push({ ...(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult), cpu: undefined })
+        reused += 1
+        continue
+      }
+      rmSync(fingerprintFile, { force: true })
       let { index, output, code } = await runShard(next.index, next.folderList, scan.excluded)
       if (code !== 0 || !existsSync(resultFile)) {
         // Contentlayer gives up on a whole shard for one file it cannot read (EACCES, EIO): find
@@ -148,17 +191,22 @@ async function main() {
       // Contentlayer's own complaints (files it could not parse) are worth showing.
       for (const line of output.split('\n')) if (/error|warn/i.test(line) && !/^Generated/.test(line)) process.stderr.write(`[shard ${index}] ${line}\n`)
       results.push(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult)
+      writeFileSync(fingerprintFile, fingerprint)
     }
   })
   await Promise.all(workers)
 
   const allowShrink = env.contentAllowShrink || process.argv.includes('--allow-shrink')
   const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now(), scan, allowShrink })
-  console.log(`content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${results.length} Contentlayer shard(s)`)
+  console.log(
+    `content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${results.length} Contentlayer shard(s)${reused ? ` (${reused} unchanged, not run again)` : ''}`,
+  )
   // Where the CPU went (npm run bench reads this line): Contentlayer itself, our normalisation in its shards, and this process (scan, merge, report).
   const shardCpu = (key: 'contentlayerMs' | 'normalizeMs') => results.reduce((sum, r) => sum + (r.cpu?.[key] ?? 0), 0) / 1000
   const own = process.cpuUsage()
-  console.log(`content build CPU: Contentlayer ${shardCpu('contentlayerMs').toFixed(1)} s, normalisation ${shardCpu('normalizeMs').toFixed(1)} s, merge and report ${((own.user + own.system) / 1e6).toFixed(1)} s`)
+  console.log(
+    `content build CPU: Contentlayer ${shardCpu('contentlayerMs').toFixed(1)} s, normalisation ${shardCpu('normalizeMs').toFixed(1)} s, merge and report ${((own.user + own.system) / 1e6).toFixed(1)} s`,
+  )
   process.exitCode = exitCode
 }
 

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process'
 import type { Dirent } from 'node:fs'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { readdir, readlink, realpath, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -226,6 +226,7 @@ function throwawayProject(): string {
   // A copy, not a link: the script finds the project folder from its own location.
   mkdirSync(path.join(project, 'scripts'))
   copyFileSync(path.join(here, 'scripts', 'content-build.ts'), path.join(project, 'scripts', 'content-build.ts'))
+  copyFileSync(path.join(here, 'scripts', 'contentlayer-shard.mjs'), path.join(project, 'scripts', 'contentlayer-shard.mjs'))
   mkdirSync(path.join(project, '.contentlayer'))
   return project
 }
@@ -291,5 +292,36 @@ describe('npm run content that would empty or gut the live site', () => {
 
     expect((await run(project, gutted, ['--allow-shrink'])).code).toBe(0)
     expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2'])
+  }, 180_000)
+})
+
+describe('npm run content after a change', () => {
+  it('runs Contentlayer again only on the shards whose files changed, and publishes the change', async () => {
+    const english = (day: number) => article(`title: "Good story ${day}"\ndate: "2026-11-0${day} 10:00:00"`)
+    const root = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2), 'en/news/wire/W1.en.md': english(1) })
+    roots.push(root)
+    const project = throwawayProject()
+    const run = async () => {
+      const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'content'], {
+        cwd: project,
+        env: { ...process.env, CONTENT_DIR: root, CONTENT_STRICT: '' },
+        timeout: 60_000,
+      })
+      const line = /content build: [\d.]+ s, \d+ files in (\d+) Contentlayer shard\(s\)(?: \((\d+) unchanged)?/.exec(stdout)
+      const titles = (JSON.parse(readFileSync(path.join(project, '.contentlayer', 'catalog.json'), 'utf8')) as { title: string }[]).map((a) => a.title).sort()
+      return { shards: Number(line?.[1]), unchanged: Number(line?.[2] ?? 0), titles }
+    }
+    const first = await run()
+    expect(first.unchanged).toBe(0)
+    expect(first.titles).toEqual(['Good story 1', '好文章1', '好文章2'])
+
+    const again = await run()
+    expect(again.unchanged).toBe(again.shards)
+    expect(again.titles).toEqual(first.titles)
+
+    writeFileSync(path.join(root, LAB, 'GOOD2.zh-CN.md'), article(`title: "改过的文章"\ndate: "2026-11-02 10:00:00"`))
+    const changed = await run()
+    expect(changed.unchanged).toBe(changed.shards - 1)
+    expect(changed.titles).toEqual(['Good story 1', '好文章1', '改过的文章'])
   }, 180_000)
 })
