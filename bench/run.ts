@@ -1097,9 +1097,9 @@ if (sections.has('weight') && main) {
     const p = w[key]
     if (p)
       rows.push([
-        `weight ${key === 'hugoArticle' ? 'Hugo + Mainroad article' : key} gzip B: HTML + CSS + JS = total`,
-        `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip}`,
-        '',
+        `weight ${key === 'hugoArticle' ? 'Hugo + Mainroad article' : key} gzip B: HTML + CSS + JS = total (+ noModule JS, legacy browsers only)`,
+        `${p.htmlGzip} + ${p.cssGzip} + ${p.jsGzip} = ${p.totalGzip} (+ ${p.legacyJsGzip})`,
+        p.externalRequests > 0 ? `+ ${p.externalRequests} stylesheet(s)/script(s) from other origins (web fonts), not counted` : '',
       ])
   }
   rows.push(['weight article / floor', `×${w.articleToFloor}`, check('articleWeightToFloor', w.articleToFloor)], ['weight home / floor', `×${w.homeToFloor}`, ''])
