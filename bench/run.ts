@@ -796,8 +796,11 @@ type LighthouseScores = Record<'performance' | 'accessibility' | 'best-practices
 async function lighthouseRun(pageUrl: string): Promise<LighthouseScores> {
   const out = path.join(work, 'lighthouse.json')
   const chrome = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  // Other origins fail at once through a proxy that refuses (this machine is offline; loopback is
+  // never proxied): Mainroad's Google Fonts request would otherwise hang until Lighthouse gives up.
+  // Our pages make no such request.
   const flags =
-    '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'
+    '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic --proxy-server=http://127.0.0.1:9'
   execFileSync(
     path.join(projectDir, 'node_modules', '.bin', 'lighthouse'),
     [pageUrl, '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`, '--quiet'],
@@ -809,12 +812,18 @@ async function lighthouseRun(pageUrl: string): Promise<LighthouseScores> {
 
 type LighthousePage = LighthouseScores & { runs: LighthouseScores[] }
 
-async function lighthouseMedian(name: string, pageUrl: string): Promise<LighthousePage> {
+/** Median of three runs; a run that fails is logged and left out, and a page with no run is null. */
+async function lighthouseMedian(name: string, pageUrl: string): Promise<LighthousePage | null> {
   const runs: LighthouseScores[] = []
   for (let i = 0; i < 3; i++) {
     log(`lighthouse: ${name} run ${i + 1}/3…`)
-    runs.push(await lighthouseRun(pageUrl))
+    try {
+      runs.push(await lighthouseRun(pageUrl))
+    } catch (error) {
+      log(`lighthouse: ${name} run ${i + 1} failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
+  if (runs.length === 0) return null
   const categories = Object.keys(first(runs, 'Lighthouse run')) as (keyof LighthouseScores)[]
   const medians = Object.fromEntries(
     categories.map((key) => [
@@ -864,7 +873,7 @@ interface Results {
   cluster?: ClusterFigures
   feeds?: FeedFigures[]
   weight?: WeightFigures
-  lighthouse?: { home: LighthousePage; article: LighthousePage; hugo: { home: LighthousePage; article: LighthousePage } | null }
+  lighthouse?: { home: LighthousePage | null; article: LighthousePage | null; hugo: { home: LighthousePage | null; article: LighthousePage | null } | null }
   scale?: Record<string, BuildFigures & { hugo: HugoFigures | null }>
   hugo?: HugoFigures | null
   compileFloor?: BuildFigures
@@ -1111,6 +1120,10 @@ if (sections.has('lighthouse') && main) {
   const l = (results.lighthouse = await benchLighthouse(main.dir, main.hugoOut))
   for (const key of ['home', 'article'] as const) {
     const r = l[key]
+    if (!r) {
+      rows.push([`lighthouse mobile ${key}`, 'every run failed (see the log)', '✗'])
+      continue
+    }
     const others = [r.accessibility, r['best-practices'], r.seo]
     rows.push([
       `lighthouse mobile ${key} (median of 3): perf / a11y / best / SEO`,
