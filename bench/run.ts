@@ -14,11 +14,11 @@
  * with an empty App Router page built in the same run (the framework floor), and the build with
  * the sample content's (the compile floor).
  */
-import { execFileSync, spawn, type SpawnOptions } from 'node:child_process'
+import { execFile, execFileSync, spawn, type SpawnOptions } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseArgs, promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import type autocannon from 'autocannon'
 import { editionHref } from '@/i18n/routing'
@@ -801,10 +801,11 @@ async function lighthouseRun(pageUrl: string): Promise<LighthouseScores> {
   // Our pages make no such request.
   const flags =
     '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic --proxy-server=http://127.0.0.1:9'
-  execFileSync(
+  // Not execFileSync: the static server of Hugo's pages runs in this process and must keep answering.
+  await promisify(execFile)(
     path.join(projectDir, 'node_modules', '.bin', 'lighthouse'),
     [pageUrl, '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`, '--quiet'],
-    { env: { ...process.env, CHROME_PATH: chrome }, stdio: 'ignore', timeout: 180_000 },
+    { env: { ...process.env, CHROME_PATH: chrome }, timeout: 180_000, maxBuffer: 64 * 2 ** 20 },
   )
   const report = readJson<{ categories: Record<string, { score: number | null }> }>(out)
   return Object.fromEntries(Object.entries(report.categories).map(([key, category]) => [key, Math.round((category.score ?? 0) * 100)])) as LighthouseScores
