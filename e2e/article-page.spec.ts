@@ -130,11 +130,13 @@ test.describe('article page', () => {
     const large = await proseFontSize(page)
 
     await page.addInitScript(() => {
-      const record = { shift: 0, sizeAtStart: '' }
+      const record = { shift: 0, sizeAtStart: '', moved: [] as string[] }
       Object.defineProperty(window, '__reader', { value: record })
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) record.shift += entry.value
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+          if (entry.hadRecentInput) continue
+          record.shift += entry.value
+          for (const source of entry.sources ?? []) record.moved.push(source.node instanceof Element ? source.node.outerHTML.slice(0, 80) : String(source.node?.nodeName))
         }
       }).observe({ type: 'layout-shift', buffered: true })
       document.addEventListener('DOMContentLoaded', () => {
@@ -147,13 +149,15 @@ test.describe('article page', () => {
     expect(await proseFontSize(page)).toBe(large)
     const record = await page.evaluate(
       () =>
-        new Promise<{ shift: number; sizeAtStart: string }>((resolve) => {
+        new Promise<{ shift: number; sizeAtStart: string; moved: string[] }>((resolve) => {
           // Let the observer deliver what is buffered before reading it.
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { __reader: { shift: number; sizeAtStart: string } }).__reader)))
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { __reader: { shift: number; sizeAtStart: string; moved: string[] } }).__reader)))
         }),
     )
     expect(record.sizeAtStart, 'applied by the head script before the body was parsed').toBe('large')
-    expect(record.shift).toBe(0)
+    // Text set in another size after the first paint moves the whole column (a shift near 0.1 and
+    // more); a loaded machine has shown sub-pixel shifts of 1e-5, which no reader sees.
+    expect(record.shift, `layout shifts after reload: ${record.moved.join(' | ')}`).toBeLessThan(0.001)
 
     await control.getByRole('button', { name: '小' }).click()
     await expect.poll(() => proseFontSize(page)).toBeLessThan(medium)
