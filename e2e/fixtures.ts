@@ -56,6 +56,9 @@ export function titleLink(item: Locator): Locator {
 /** Opens the phone menu (a <details> in the header bar) when the page shows it, so its links can be used. */
 export async function openMenuIfCollapsed(page: Page): Promise<void> {
   const summary = page.locator('header details > summary')
+  // Opened before React has taken over the page, the menu can be closed again by hydration (seen
+  // on a streamed 404 page on a loaded machine): wait for the header's own client component.
+  await hydrated(page.locator('header button[data-hydrated]'))
   if (await summary.isVisible()) {
     await summary.click()
     await expect(page.locator('header details')).toHaveAttribute('open', '')
