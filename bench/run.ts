@@ -25,6 +25,7 @@ import { editionHref } from '@/i18n/routing'
 import type { ArticleMeta, ContentReport } from '@/lib/content/types'
 import { projectDir, scratchCopy, scratchRoot } from '@/scripts/scratch-copy'
 import { measureSearchBrowser, type BrowserSearchMeasurement } from './search-browser'
+import { withStaticServer } from './static-server'
 import { measureSearch, searchRows, type Row, type SearchMeasurement } from './search'
 import { check, mark, meets, targetText } from './targets'
 
@@ -933,36 +934,6 @@ async function mainBuild() {
     rmSync(sampleDir, { recursive: true, force: true })
   }
   return { dir, content, build: b, hugo: h, hugoOut: h ? hugoOut : null }
-}
-
-/** Serves a folder of static files (Hugo's output) on `port` while `fn` runs. */
-async function withStaticServer<T>(root: string, port: number, fn: () => Promise<T>): Promise<T> {
-  const { createServer } = await import('node:http')
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.css': 'text/css',
-    '.js': 'text/javascript',
-    '.xml': 'application/xml',
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-    '.ico': 'image/x-icon',
-  }
-  const server = createServer((request, response) => {
-    let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
-    if (!file.startsWith(root)) file = root
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html')
-    if (!existsSync(file)) {
-      response.writeHead(404).end()
-      return
-    }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
-  })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  try {
-    return await fn()
-  } finally {
-    server.close()
-  }
 }
 
 /** Hugo's page for an article: `<source>/<id>.<lang>/` under its edition, lower-cased. */

@@ -9,8 +9,7 @@
  * DIR is a built search index (default: this checkout's public/search). Writes
  * bench/results/search-browser.json.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
@@ -18,6 +17,7 @@ import { chromium } from '@playwright/test'
 import type * as Engine from '@/lib/search/engine'
 import { QUERIES } from './search'
 import { chromiumLaunchOptions } from '../scripts/chromium'
+import { withStaticServer } from './static-server'
 
 const root = path.resolve(import.meta.dirname, '..')
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? NaN
@@ -27,21 +27,6 @@ export interface BrowserSearchMeasurement {
   queries: number
   coldMs: { p50: number; p95: number }
   warmMs: { p50: number; p95: number }
-}
-
-/** Serves `/` (an empty page) and `/search/<file>` from the index folder. */
-function serve(indexDir: string, port: number): Promise<Server> {
-  const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
-    if (pathname === '/') return response.end('<!doctype html><title>search bench</title>')
-    const file = path.join(indexDir, path.normalize(decodeURIComponent(pathname.replace(/^\/search\//, ''))))
-    if (!pathname.startsWith('/search/') || !file.startsWith(indexDir) || !existsSync(file)) {
-      response.statusCode = 404
-      return response.end()
-    }
-    response.end(readFileSync(file))
-  })
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
 }
 
 export async function measureSearchBrowser({
@@ -60,12 +45,15 @@ export async function measureSearchBrowser({
   })
   const script = bundle.outputFiles[0]
   if (!script) throw new Error('esbuild produced no bundle of lib/search/engine.ts')
-  const server = await serve(indexDir, port)
+  return withStaticServer(indexDir, port, () => inChromium(script.text, port), { mount: '/search/', home: '<!doctype html><title>search bench</title>' })
+}
+
+async function inChromium(script: string, port: number): Promise<BrowserSearchMeasurement> {
   const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)
-    await page.addScriptTag({ content: script.text })
+    await page.addScriptTag({ content: script })
     const queries = [...QUERIES.zh, ...QUERIES.en, ...QUERIES.trad]
     const timings = await page.evaluate(async (list) => {
       const { SearchEngine } = (globalThis as unknown as { NewsSearch: typeof Engine }).NewsSearch
@@ -95,7 +83,6 @@ export async function measureSearchBrowser({
     }
   } finally {
     await browser.close()
-    server.close()
   }
 }
 
