@@ -86,8 +86,8 @@ export function locationPath(location: string | undefined, requestUrl: string): 
 }
 
 /** Resolves once React has hydrated the element: interactive elements carry `data-hydrated` from then on (components/ui/use-hydrated.ts). */
-export async function hydrated(locator: Locator): Promise<void> {
-  await expect(locator).toHaveAttribute('data-hydrated', 'true')
+export async function hydrated(locator: Locator, timeout?: number): Promise<void> {
+  await expect(locator).toHaveAttribute('data-hydrated', 'true', { timeout })
 }
 
 export interface RawAnswer {

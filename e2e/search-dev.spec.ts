@@ -32,7 +32,7 @@ const manifestCount = async () => {
 }
 
 test.describe('search under npm run dev', () => {
-  test.describe.configure({ mode: 'serial', timeout: 300_000 })
+  test.describe.configure({ mode: 'serial', timeout: 600_000 })
 
   test.beforeAll(async () => {
     test.skip(test.info().project.name !== 'Desktop Chrome', 'one dev server is enough')
@@ -82,9 +82,10 @@ test.describe('search under npm run dev', () => {
     await page.goto(`${base}/`)
     const section = page.locator('aside section[data-widget="search"]')
     const input = section.getByRole('combobox')
-    await hydrated(input)
+    // `next dev` compiles the page's client code on first request: minutes on a busy machine.
+    await hydrated(input, 120_000)
     await input.fill('芯片')
-    await expect(section.getByRole('option').first()).toBeVisible({ timeout: 30_000 })
+    await expect(section.getByRole('option').first()).toBeVisible({ timeout: 120_000 })
 
     const before = await manifestCount()
     const file = path.join(copy, 'content', 'zh-CN', 'news', 'devcheck', 'DEVSEARCH0000001.zh-CN.md')
@@ -92,9 +93,9 @@ test.describe('search under npm run dev', () => {
     writeFileSync(file, '---\ntitle: "开发模式索引刷新测试"\ndate: "2025-01-01 08:00:00"\n---\n\n正文提到量子纠缠通信。\n')
     await waitFor(async () => (await manifestCount()) === before + 1, 120_000, 'the index to pick up the new article')
     await page.reload()
-    await hydrated(input)
+    await hydrated(input, 120_000)
     await input.fill('量子纠缠通信')
-    await expect(section.getByRole('option', { name: /开发模式索引刷新测试/ })).toBeVisible({ timeout: 30_000 })
+    await expect(section.getByRole('option', { name: /开发模式索引刷新测试/ })).toBeVisible({ timeout: 120_000 })
     await context.close()
   })
 })

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { finishContentBuild, listContentFiles, normalizeDocuments, type SourceDocument } from '@/lib/content/build'
 import { CATALOG_PATH } from '@/lib/content/output'
 import type { ArticleMeta } from '@/lib/content/types'
-import { article, makeContentRoot, parseDocument, sources, topics } from './helpers'
+import { article, makeContentRoot, parseDocument, sources, tempDir, topics } from './helpers'
 
 const NOW = Date.UTC(2026, 10, 28)
 
@@ -29,7 +28,7 @@ async function build(root: string, strict = false) {
   const shards = [documents.filter((d) => d._raw.sourceFilePath.startsWith('zh-')), documents.filter((d) => !d._raw.sourceFilePath.startsWith('zh-'))].map((docs) =>
     normalizeDocuments(docs, 'Asia/Shanghai', (file) => `bodies/${file}.json`, topics),
   )
-  const projectDir = mkdtempSync(path.join(tmpdir(), 'out-'))
+  const projectDir = tempDir('out')
   mkdirSync(path.join(projectDir, '.contentlayer'))
   const log: string[] = []
   const result = await finishContentBuild({ shards, sources, contentDir: root, projectDir, strict, now: NOW, log: (m) => log.push(m) })

@@ -1,11 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process'
 import type { Dirent } from 'node:fs'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { readdir, readlink, realpath, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   explainUnparsed,
   findUnreadable,
@@ -18,7 +18,7 @@ import {
   type SourceDocument,
 } from '@/lib/content/build'
 import type { ContentReport } from '@/lib/content/types'
-import { article, makeContentRoot, parseDocument, sources, topics } from './helpers'
+import { article, makeContentRoot, parseDocument, sources, tempDir, topics } from './helpers'
 
 /**
  * A content folder with things in it that are not articles, or that cannot be read: each is
@@ -40,15 +40,9 @@ const canMkfifo = (() => {
 })()
 const hasProcMem = existsSync('/proc/self/mem')
 
-const roots: string[] = []
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
-
 /** Two good articles plus the faults named in `faults`, in one source folder. */
 function faultyRoot(faults: ('loop' | 'dangling' | 'folder' | 'fifo' | 'self' | 'eio' | 'alias' | 'twin')[]): string {
   const root = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2) })
-  roots.push(root)
   const lab = path.join(root, LAB)
   for (const fault of faults) {
     if (fault === 'loop') symlinkSync('.', path.join(lab, 'a'))
@@ -121,7 +115,6 @@ describe('scanning a content folder with faults', () => {
 
   it('reports a folder it may not open (EACCES, injected) and keeps scanning the rest', async () => {
     const root = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), 'zh-CN/news/locked/L.zh-CN.md': good(2), 'en/news/ap/E.en.md': good(3) })
-    roots.push(root)
     const fs: ScanFs = {
       readdir: async (dir) => {
         if (dir.endsWith(`${path.sep}locked`)) throw errnoError('EACCES', `permission denied, scandir '${dir}'`)
@@ -173,8 +166,7 @@ describe('the merge step with a faulty folder', () => {
     const root = faultyRoot(['loop', 'dangling', 'folder', 'self', ...(canMkfifo ? (['fifo'] as const) : [])])
     const scan = await scanContent(root)
     const documents = scan.files.map((f) => parseDocument(root, f)).filter((d): d is SourceDocument => d !== null)
-    const projectDir = mkdtempSync(path.join(tmpdir(), 'out-'))
-    roots.push(projectDir)
+    const projectDir = tempDir('out')
     mkdirSync(path.join(projectDir, '.contentlayer'))
     const log: string[] = []
     const { report, articles, exitCode } = await finishContentBuild({
@@ -217,8 +209,7 @@ describe('the merge step with a faulty folder', () => {
  * this checkout's code but has its own `.contentlayer/`, so the checkout's build is left alone.
  */
 function throwawayProject(): string {
-  const project = mkdtempSync(path.join(tmpdir(), 'project-'))
-  roots.push(project)
+  const project = tempDir('project')
   const here = process.cwd()
   for (const entry of ['lib', 'i18n', 'messages', 'data', 'node_modules', 'contentlayer.config.ts', 'tsconfig.json', 'package.json']) {
     symlinkSync(path.join(here, entry), path.join(project, entry))
@@ -274,8 +265,7 @@ describe('npm run content that would empty or gut the live site', () => {
   it('refuses an empty folder and a build that drops over half the articles, keeping the live catalog; --allow-shrink accepts it', async () => {
     const full = makeContentRoot(Object.fromEntries([1, 2, 3, 4, 5].map((day) => [`${LAB}/GOOD${day}.zh-CN.md`, good(day)])))
     const gutted = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2) })
-    const empty = mkdtempSync(path.join(tmpdir(), 'empty-'))
-    roots.push(full, gutted, empty)
+    const empty = tempDir('empty')
     const project = throwawayProject()
     expect((await run(project, full)).code).toBe(0)
     expect(catalogIds(project)).toEqual(['GOOD1', 'GOOD2', 'GOOD3', 'GOOD4', 'GOOD5'])
@@ -299,7 +289,6 @@ describe('npm run content after a change', () => {
   it('runs Contentlayer again only on the shards whose files changed, and publishes the change', async () => {
     const english = (day: number) => article(`title: "Good story ${day}"\ndate: "2026-11-0${day} 10:00:00"`)
     const root = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2), 'en/news/wire/W1.en.md': english(1) })
-    roots.push(root)
     const project = throwawayProject()
     const run = async () => {
       const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'content'], {

@@ -1,9 +1,10 @@
 /**
  * Test helpers: content fixtures and loaders, shared by the unit tests.
  */
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { Locale } from '@/i18n/routing'
 import { explainUnparsed, listContentFiles, mergeCatalog, normalizeDocuments, type SourceDocument } from '@/lib/content/build'
@@ -29,9 +30,20 @@ export function parseDocument(root: string, file: string): SourceDocument | null
   }
 }
 
+const tempDirs: string[] = []
+// Each test file loads this module afresh, so this runs once its tests are done.
+afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+/** A fresh folder in the system's temporary folder, removed when the test file is done. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`))
+  tempDirs.push(dir)
+  return dir
+}
+
 /** Writes files into a fresh temporary content root. */
 export function makeContentRoot(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'content-'))
+  const root = tempDir('content')
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
     writeFileSync(path.join(root, file), text)

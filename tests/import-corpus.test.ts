@@ -1,16 +1,13 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFeeds, reportCounts } from '@/lib/import/import'
 import { FEEDS_DIR, sharedCorpusPresent } from '@/scripts/shared-corpus'
-import { loadContent, TZ } from './helpers'
+import { loadContent, tempDir, TZ } from './helpers'
 
 const present = sharedCorpusPresent(FEEDS_DIR, 'feed import corpus tests')
 
 describe.skipIf(!present)('importing the real feeds', () => {
   it('writes only files the site loads without an error, and a second run imports nothing', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'import-corpus-'))
+    const out = tempDir('import-corpus')
     const first = await importFeeds({ inputs: [FEEDS_DIR], outDir: out, timeZone: TZ })
     const counts = reportCounts(first)
     console.log(`real feeds: ${JSON.stringify(counts)}`)

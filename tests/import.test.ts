@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
@@ -12,7 +11,7 @@ import { serializeArticle, yamlString, type ArticleFrontMatter } from '@/lib/imp
 import { htmlToMarkdown, htmlToText } from '@/lib/import/html-to-markdown'
 import { formatImportReport, importFeeds, reportCounts, type ImportOptions } from '@/lib/import/import'
 import { decideLanguage, detectScript, folderForLabel } from '@/lib/import/language'
-import { loadContent, makeContentRoot, parseDocument, TZ } from './helpers'
+import { loadContent, makeContentRoot, parseDocument, tempDir, TZ } from './helpers'
 
 const FEEDS = path.resolve('tests/fixtures/feeds')
 const NEWS = path.join(FEEDS, 'news.json')
@@ -20,7 +19,6 @@ const MESSY = path.join(FEEDS, 'messy.json')
 const BASE = 'https://news.example.cn/a/1'
 
 const md = (html: string, base: string | null = BASE) => htmlToMarkdown(html, base).markdown
-const tempDir = () => mkdtempSync(path.join(tmpdir(), 'import-'))
 const run = (options: Partial<ImportOptions> & { outDir: string }) => importFeeds({ inputs: [FEEDS], timeZone: TZ, ...options })
 
 function item(overrides: Record<string, unknown> = {}) {
@@ -414,7 +412,7 @@ describe('mapFeedItem', () => {
 
 describe('importFeeds', () => {
   it('imports the fixtures; every written file loads in the site content model with no error or warning', async () => {
-    const out = tempDir()
+    const out = tempDir('import')
     const report = await run({ outDir: out })
     expect(reportCounts(report)).toEqual({
       feeds: 2,
@@ -445,7 +443,7 @@ describe('importFeeds', () => {
   })
 
   it('reports invalid items with the feed file, index, id and reason', async () => {
-    const report = await run({ outDir: tempDir(), dryRun: true })
+    const report = await run({ outDir: tempDir('import'), dryRun: true })
     expect(report.invalid.map((r) => [path.basename(r.feed), r.index, r.id, r.reason])).toEqual([
       ['messy.json', 0, 'm-no-title', 'no title'],
       ['messy.json', 1, 'm-no-language', 'no language'],
@@ -461,7 +459,7 @@ describe('importFeeds', () => {
   })
 
   it('reports duplicates: same source and title within 48 hours, and repeated ids', async () => {
-    const report = await run({ outDir: tempDir(), dryRun: true })
+    const report = await run({ outDir: tempDir('import'), dryRun: true })
     expect(report.duplicates.map((d) => [d.index, d.id, d.duplicateOf])).toEqual([
       [7, 'wire-2', `${MESSY}#6`],
       [9, 'wire-1', `${MESSY}#6 (same id)`],
@@ -483,20 +481,20 @@ describe('importFeeds', () => {
   })
 
   it('reports language corrections, and --trust-language writes the labels', async () => {
-    const report = await run({ outDir: tempDir(), dryRun: true })
+    const report = await run({ outDir: tempDir('import'), dryRun: true })
     expect(report.languageCorrections.map((c) => [c.index, c.from, c.to])).toEqual([
       [2, 'en', 'zh-TW'],
       [3, 'en', 'zh-HK'],
       [4, 'en', 'zh-CN'],
       [5, 'zh-HK', 'en'],
     ])
-    const trusted = await run({ outDir: tempDir(), dryRun: true, trustLanguage: true })
+    const trusted = await run({ outDir: tempDir('import'), dryRun: true, trustLanguage: true })
     expect(trusted.languageCorrections).toEqual([])
     expect(trusted.imported.find((r) => r.feed === NEWS && r.index === 2)?.path).toMatch(/^en\/news\/techdaily\//)
   })
 
   it('is idempotent: a second run imports nothing and overwrites nothing', async () => {
-    const out = tempDir()
+    const out = tempDir('import')
     const first = await run({ outDir: out })
     const file = path.join(out, first.imported[0]?.path ?? '')
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nEdited by hand.\n`)
@@ -507,7 +505,7 @@ describe('importFeeds', () => {
   })
 
   it('--update rewrites changed files only', async () => {
-    const out = tempDir()
+    const out = tempDir('import')
     const first = await run({ outDir: out })
     const file = path.join(out, first.imported[0]?.path ?? '')
     const original = readFileSync(file, 'utf8')
@@ -518,7 +516,7 @@ describe('importFeeds', () => {
   })
 
   it('a dry run writes nothing but reports the same', async () => {
-    const out = path.join(tempDir(), 'content')
+    const out = path.join(tempDir('import'), 'content')
     const dry = await run({ outDir: out, dryRun: true })
     expect(existsSync(out)).toBe(false)
     const real = await run({ outDir: out })
@@ -528,7 +526,7 @@ describe('importFeeds', () => {
 
   it('reports unreadable input by file name and still imports the readable feeds', async () => {
     const missing = path.join(FEEDS, 'missing.json')
-    const report = await importFeeds({ inputs: [missing, path.join(FEEDS, 'unreadable'), NEWS], outDir: tempDir(), timeZone: TZ, dryRun: true })
+    const report = await importFeeds({ inputs: [missing, path.join(FEEDS, 'unreadable'), NEWS], outDir: tempDir('import'), timeZone: TZ, dryRun: true })
     expect(report.unreadable.map((u) => [path.basename(u.file), u.reason.split(':')[0]])).toEqual([
       ['missing.json', 'no such file or folder'],
       ['no-data.json', 'no "data" array (expected { "data"'],
@@ -542,7 +540,7 @@ describe('npm run import (scripts/import.ts)', () => {
   const cli = (...args: string[]) => spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/import.ts', ...args], { encoding: 'utf8' })
 
   it('exits 1 naming the unreadable file, 0 otherwise; --json prints the report', () => {
-    const out = tempDir()
+    const out = tempDir('import')
     const bad = cli(path.join(FEEDS, 'unreadable', 'not-json.json'), '--out', out)
     expect(bad.status).toBe(1)
     expect(bad.stderr).toContain('not-json.json: invalid JSON')
