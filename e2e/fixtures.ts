@@ -98,16 +98,21 @@ export interface RawAnswer {
 
 /**
  * One request over plain node:http, for what Playwright's client would not send as is: any
- * method (TRACE included), raw paths, exact headers, an optional source address on loopback.
+ * method (TRACE included), raw paths, exact headers.
+ * Each on a connection of its own: Node's default agent keeps idle sockets, and one the server
+ * closed while this process was blocked (a synchronous content build) fails with "socket hang up".
  */
 export function rawRequest(origin: URL, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: origin.hostname, port: origin.port, path, method: options.method ?? 'GET', headers: options.headers ?? {}, timeout: 20_000 }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', reject)
-    })
+    const req = httpRequest(
+      { host: origin.hostname, port: origin.port, path, method: options.method ?? 'GET', headers: options.headers ?? {}, timeout: 20_000, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
     req.on('timeout', () => req.destroy(new Error(`timed out: ${path}`)))
     req.on('error', reject)
     req.end()
