@@ -27,7 +27,7 @@ export async function withStaticServer<T>(root: string, port: number, fn: () => 
     if (home !== undefined && pathname === '/') return response.writeHead(200, { 'content-type': TYPES['.html'] }).end(home)
     let file = path.join(root, path.normalize(decodeURIComponent(pathname.slice(mount.length - 1))))
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html')
-    if (!pathname.startsWith(mount) || !file.startsWith(root) || !existsSync(file)) return response.writeHead(404).end()
+    if (!pathname.startsWith(mount) || !file.startsWith(path.join(root, path.sep)) || !existsSync(file)) return response.writeHead(404).end()
     response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))

@@ -32,7 +32,7 @@ export function parseDocument(root: string, file: string): SourceDocument | null
 
 const tempDirs: string[] = []
 // Each test file loads this module afresh, so this runs once its tests are done.
-afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })), 120_000)
 
 /** A fresh folder in the system's temporary folder, removed when the test file is done. */
 export function tempDir(prefix: string): string {

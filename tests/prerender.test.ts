@@ -1,9 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { execFile } from 'node:child_process'
+import { cpSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { scratchCopy, scratchRoot } from '@/scripts/scratch-copy'
+import { tempDir } from './helpers'
 
 /**
  * A real `npm run build` over the sample content with one edition (zh-HK) emptied, in a copy of
@@ -11,24 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest'
  * edition, when one edition's params were empty (vercel/next.js#95166).
  */
 const here = process.cwd()
-const scratch = mkdtempSync(path.join(tmpdir(), 'prerender-'))
-afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000)
-
-const SKIP = new Set(['node_modules', '.next', '.next-preview', '.preview-deployment', '.contentlayer', '.git', 'bench', 'test-results', 'playwright-report', 'content'])
-
-function projectCopy(): string {
-  const project = path.join(scratch, 'project')
-  for (const entry of readdirSync(here)) if (!SKIP.has(entry)) cpSync(path.join(here, entry), path.join(project, entry), { recursive: true })
-  // Hard links: Turbopack resolves packages inside the project only, never through a symlink.
-  execFileSync('cp', ['-al', path.join(here, 'node_modules'), path.join(project, 'node_modules')])
-  return project
-}
+afterAll(() => rmSync(scratchRoot('prerender'), { recursive: true, force: true }), 120_000)
 
 describe('prerendering with an empty edition', () => {
   it('still prerenders the other editions’ article, tag and list pages', async () => {
-    const content = path.join(scratch, 'content')
+    const content = path.join(tempDir('prerender'), 'content')
     cpSync(path.join(here, 'content'), content, { recursive: true, filter: (source) => !source.includes(`${path.sep}zh-HK`) })
-    const project = projectCopy()
+    const project = scratchCopy('prerender', 'project')
     await promisify(execFile)('npm', ['run', 'build'], {
       cwd: project,
       env: { ...process.env, CONTENT_DIR: content, SITE_URL: 'http://localhost:3000', NEXT_TELEMETRY_DISABLED: '1' },
