@@ -31,7 +31,7 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
   }
 }
 
-run('npx', ['next', 'build'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
+run('npx', ['tsx', 'scripts/build.ts', '--pages'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
 
 const deployment = path.join(projectDir, PREVIEW_DEPLOYMENT_DIR)
 rmSync(deployment, { recursive: true, force: true })

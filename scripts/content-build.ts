@@ -17,6 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { findUnreadable, finishContentBuild, scanContent, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/build'
 import { env } from '../lib/env'
+import { hashSources } from './source-hash'
 
 const SHARD_TARGET = 1500
 const projectDir = path.resolve(import.meta.dirname, '..')
@@ -67,17 +68,7 @@ function runShard(index: number, folders: string[], excluded: string[]): Promise
 /** Everything that builds a shard's result besides its files: the code, the topic list, the settings. */
 function buildInputsHash(): string {
   const hash = createHash('sha1').update(JSON.stringify({ contentDir, timeZone: env.timeZone, node: process.version }))
-  const sources = ['contentlayer.config.ts', 'package-lock.json', 'scripts/contentlayer-shard.mjs', 'lib', 'i18n', 'data']
-  for (const source of sources) {
-    const full = path.join(projectDir, source)
-    if (!existsSync(full)) continue
-    const files = statSync(full).isDirectory()
-      ? readdirSync(full, { recursive: true, encoding: 'utf8' })
-          .sort()
-          .map((f) => path.join(full, f))
-      : [full]
-    for (const file of files) if (statSync(file).isFile()) hash.update(file).update(readFileSync(file))
-  }
+  hashSources(hash, projectDir, ['contentlayer.config.ts', 'package-lock.json', 'scripts/contentlayer-shard.mjs', 'lib', 'i18n', 'data'])
   return hash.digest('hex')
 }
 

@@ -216,8 +216,7 @@ function throwawayProject(): string {
   }
   // A copy, not a link: the script finds the project folder from its own location.
   mkdirSync(path.join(project, 'scripts'))
-  copyFileSync(path.join(here, 'scripts', 'content-build.ts'), path.join(project, 'scripts', 'content-build.ts'))
-  copyFileSync(path.join(here, 'scripts', 'contentlayer-shard.mjs'), path.join(project, 'scripts', 'contentlayer-shard.mjs'))
+  for (const script of ['content-build.ts', 'contentlayer-shard.mjs', 'source-hash.ts']) copyFileSync(path.join(here, 'scripts', script), path.join(project, 'scripts', script))
   mkdirSync(path.join(project, '.contentlayer'))
   return project
 }

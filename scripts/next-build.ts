@@ -1,0 +1,114 @@
+/**
+ * The pages step of the build (scripts/build.ts): `next build`, or only its page generation when
+ * nothing it compiles has changed since the last full build.
+ *
+ * Publishing articles changes the content build and the pages rendered from it, never the
+ * compiled code. So a full build leaves a fingerprint of everything the compiler reads (the
+ * project's files but the content, the tests, the docs and build output; the settings that
+ * change the output) in the build folder, and a build with the same fingerprint skips the
+ * compile: the build output's pages are removed and generated again on the earlier compile
+ * (`next build --experimental-build-mode generate`), with the same build id and the same client
+ * files. Should that fail, a full build follows.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { env } from '../lib/env'
+import { hashSources } from './source-hash'
+
+const projectDir = path.resolve(import.meta.dirname, '..')
+
+/** Top-level entries the compiler never reads: output, content, and what only tests, docs and scripts use. */
+const NOT_COMPILED = new Set([
+  'node_modules',
+  '.git',
+  '.next',
+  '.next-preview',
+  '.preview-deployment',
+  '.contentlayer',
+  '.e2e-content',
+  'content',
+  'public',
+  'e2e',
+  'tests',
+  'docs',
+  'bench',
+  'scripts',
+  'deploy',
+  'test-results',
+  'playwright-report',
+  'next-env.d.ts',
+])
+
+/** Settings read when compiling: next.config.mjs reads these, and NEXT_PUBLIC_* is inlined into client code. */
+const COMPILE_SETTINGS = ['NODE_ENV', 'NEXT_DIST_DIR', 'NEXT_OUTPUT', 'BUILD_ID', 'REDIS_URL']
+
+function compileFingerprint(): string {
+  const contentDir = path.resolve(projectDir, env.contentDir)
+  const entries = readdirSync(projectDir).filter((entry) => !NOT_COMPILED.has(entry) && path.join(projectDir, entry) !== contentDir && !entry.endsWith('.tsbuildinfo'))
+  const settings = Object.entries(process.env)
+    .filter(([name]) => COMPILE_SETTINGS.includes(name) || name.startsWith('NEXT_PUBLIC_'))
+    .sort(([a], [b]) => a.localeCompare(b))
+  const hash = createHash('sha256').update(JSON.stringify({ settings, node: process.version }))
+  return hashSources(hash, projectDir, entries).digest('hex')
+}
+
+/** What generating the pages writes: every page's HTML, RSC payloads, route bodies and metadata. */
+function removePages(dir: string): void {
+  if (!existsSync(dir)) return
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (entry.name.endsWith('.segments')) rmSync(full, { recursive: true, force: true })
+      else removePages(full)
+    } else if (/\.(html|rsc|meta|body)$/.test(entry.name)) {
+      rmSync(full, { force: true })
+    }
+  }
+}
+
+export interface PagesPlan {
+  /** The build folder (NEXT_DIST_DIR, default .next). */
+  distDir: string
+  fingerprint: string
+  /** Only generate the pages, on the last full build's compile. */
+  generateOnly: boolean
+}
+
+/** Whether the pages step can skip the compile (`full`: never). */
+export function planPages(full = false): PagesPlan {
+  const distDir = path.resolve(projectDir, process.env.NEXT_DIST_DIR?.trim() || '.next')
+  const fingerprintFile = path.join(distDir, 'compile-fingerprint')
+  const fingerprint = compileFingerprint()
+  const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : null
+  // Generating leaves the compile's file traces (*.nft.json), which list the content files: builds
+  // whose output is packed by them (Vercel, NEXT_OUTPUT=standalone for the image) always compile.
+  const packedByTraces = Boolean(process.env.VERCEL || process.env.NEXT_OUTPUT)
+  const generateOnly = !full && !packedByTraces && previous === fingerprint && existsSync(path.join(distDir, 'BUILD_ID'))
+  return { distDir, fingerprint, generateOnly }
+}
+
+function nextBuild(args: string[]): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['next', 'build', ...args], { cwd: projectDir, stdio: 'inherit' })
+    child.on('error', reject)
+    child.on('exit', (code) => resolve(code === 0))
+  })
+}
+
+/** Runs the pages step as planned; false when `next build` failed. */
+export async function buildPages(plan: PagesPlan): Promise<boolean> {
+  const fingerprintFile = path.join(plan.distDir, 'compile-fingerprint')
+  if (plan.generateOnly) {
+    console.log('build: nothing compiled has changed since the last full build: generating the pages again on its compile')
+    removePages(path.join(plan.distDir, 'server', 'app'))
+    removePages(path.join(plan.distDir, 'server', 'pages'))
+    if (await nextBuild(['--experimental-build-mode', 'generate'])) return true
+    console.error('build: generating the pages on the earlier compile failed: a full build follows')
+  }
+  rmSync(fingerprintFile, { force: true })
+  if (!(await nextBuild([]))) return false
+  writeFileSync(fingerprintFile, plan.fingerprint)
+  return true
+}
