@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { env } from '../lib/env'
 import { hashSources } from './source-hash'
@@ -89,9 +90,12 @@ export function planPages(full = false): PagesPlan {
   return { distDir, fingerprint, generateOnly }
 }
 
+/** Next's own command, run by this Node directly: `npx` would hold another Node process in memory for the whole build. */
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
+
 function nextBuild(args: string[]): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['next', 'build', ...args], { cwd: projectDir, stdio: 'inherit' })
+    const child = spawn(process.execPath, [nextBin, 'build', ...args], { cwd: projectDir, stdio: 'inherit' })
     child.on('error', reject)
     child.on('exit', (code) => resolve(code === 0))
   })
