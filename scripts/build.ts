@@ -10,20 +10,13 @@
  *   npm run build [-- --full]       --full: compile even when nothing compiled has changed
  *   npm run build:next [-- --full]  the pages step alone
  */
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-import { buildPages, planPages } from './next-build'
+import { buildPages, planPages, runStep } from './next-build'
 
-const projectDir = path.resolve(import.meta.dirname, '..')
 const full = process.argv.includes('--full')
 const pagesOnly = process.argv.includes('--pages')
 
-function npmRun(script: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', script], { cwd: projectDir, stdio: 'inherit' })
-    child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build: npm run ${script} failed (exit ${code})`))))
-  })
+async function npmRun(script: string): Promise<void> {
+  if (!(await runStep('npm', ['run', script]))) throw new Error(`build: npm run ${script} failed`)
 }
 
 /** Runs a step and returns its wall time in seconds. */

@@ -93,13 +93,16 @@ export function planPages(full = false): PagesPlan {
 /** Next's own command, run by this Node directly: `npx` would hold another Node process in memory for the whole build. */
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 
-function nextBuild(args: string[]): Promise<boolean> {
+/** Runs a command in the project with this process's output; true when it succeeded. */
+export function runStep(command: string, args: string[]): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, 'build', ...args], { cwd: projectDir, stdio: 'inherit' })
+    const child = spawn(command, args, { cwd: projectDir, stdio: 'inherit' })
     child.on('error', reject)
     child.on('exit', (code) => resolve(code === 0))
   })
 }
+
+const nextBuild = (args: string[]) => runStep(process.execPath, [nextBin, 'build', ...args])
 
 /** Runs the pages step as planned; false when `next build` failed. */
 export async function buildPages(plan: PagesPlan): Promise<boolean> {
