@@ -1,5 +1,6 @@
 import { Resolver } from 'flexsearch'
 import { describe, expect, it } from 'vitest'
+import { indexData } from '@/lib/search/build'
 import { createIndex } from '@/lib/search/format'
 
 /**
@@ -45,5 +46,22 @@ describe('FlexSearch as the engine uses it', () => {
   it('scores a later list’s body hits into the first slot when or-ing: the engine unions slots itself', () => {
     const or = (new Resolver([[], [6]]) as unknown as { or: (r: unknown) => Raw }).or(new Resolver([[7], []])).result
     expect(or[0]).toContain(6)
+  })
+
+  it('holds in memory exactly what its export writes (the index build reads the maps directly)', () => {
+    const index = createIndex((_content, _term, i) => (i === 0 ? 0 : 1))
+    index.add(0, tokens(['数据', '据中', '中心']))
+    index.add(1, tokens(['中心', '数据', 'ai']))
+    index.add(2, tokens(['ai']))
+    const exported: Record<string, unknown[]> = {}
+    index.export((key: string, data: string) => {
+      const kind = key.split('.').pop() as string
+      exported[kind] = [...(exported[kind] ?? []), ...(JSON.parse(data) as unknown[])]
+    })
+    const { map, ctx } = indexData(index)
+    expect(exported.map).toEqual(JSON.parse(JSON.stringify([...map])))
+    expect(exported.ctx).toEqual(JSON.parse(JSON.stringify([...ctx].map(([keyword, entries]) => [keyword, [...entries]]))))
+    expect(map.get('数据')).toEqual([[0], [1]])
+    expect(ctx.get('数据')?.get('据中')).toEqual([[0]])
   })
 })
