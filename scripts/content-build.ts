@@ -3,16 +3,23 @@
  * (at most two at a time), then merges the shards into `.contentlayer/catalog.json` and prints
  * the report. Contentlayer's cost grows faster than its document count (one run over 20,000
  * articles exhausts a 4 GB heap), so shards keep each run small; each shard keeps its own
- * Contentlayer cache, so a rebuild after adding one article re-reads one shard's new file only.
+ * Contentlayer cache and result, and one whose files have not changed is not run again.
  *
  * Shards are whole source folders (`<lang>/news/<source>`), at least one per core and so many that
  * shards average ≤ 1,500 articles. Folders are dealt biggest first to the shard with the fewest
- * articles so far, so that the shards (and the cores running them) finish together; adding an
- * article seldom moves a folder, and a moved folder is only read afresh once.
+ * articles so far, so that the shards (and the cores running them) finish together. The deal is
+ * kept (`.contentlayer/shards/plan.json`): a new folder joins the smallest shard, and folders are
+ * dealt afresh only when the number of shards changes or one shard grows to twice the average.
+ *
+ * Publishing adds files far more often than it edits them. A shard whose only change is new files
+ * keeps its result, and the new files are read in a shard of their own (`shards/new`: Contentlayer
+ * on copies of just those files), so one new article costs one small Contentlayer run, not a
+ * run over its folder's shard. A shard with an edited or removed file runs again whole, and takes
+ * its new files back; so do all of them once over NEW_FILES_MAX files are new.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { findUnreadable, finishContentBuild, scanContent, SHARD_EXCLUDE_FILE, SHARD_RESULT_FILE, type ShardResult } from '../lib/content/build'
@@ -20,11 +27,17 @@ import { env } from '../lib/env'
 import { hashSources } from './source-hash'
 
 const SHARD_TARGET = 1500
+/** New files read in a shard of their own; beyond this, their shards run again whole. */
+const NEW_FILES_MAX = 200
+const NEW_SHARD = 'new'
 const projectDir = path.resolve(import.meta.dirname, '..')
 const contentDir = path.resolve(projectDir, env.contentDir)
 const shardsDir = path.join(projectDir, '.contentlayer', 'shards')
+const planFile = path.join(shardsDir, 'plan.json')
 const contentlayerShard = path.join(projectDir, 'scripts', 'contentlayer-shard.mjs')
 const concurrency = Math.max(1, Math.min(2, os.availableParallelism()))
+
+const sizeOf = (folders: Map<string, number>, list: string[]) => list.reduce((n, folder) => n + (folders.get(folder) ?? 0), 0)
 
 /** Folders (with their article counts) dealt into `count` shards of about equal size; stable for equal input. */
 function dealFolders(folders: Map<string, number>, count: number): string[][] {
@@ -38,8 +51,31 @@ function dealFolders(folders: Map<string, number>, count: number): string[][] {
   return shards.map((shard) => shard.folders.sort())
 }
 
-function runShard(index: number, folders: string[], excluded: string[]): Promise<{ index: number; output: string; code: number | null }> {
-  const cwd = path.join(shardsDir, String(index))
+function readPlan(): { count: number; shards: string[][] } | null {
+  try {
+    return JSON.parse(readFileSync(planFile, 'utf8')) as { count: number; shards: string[][] }
+  } catch {
+    return null // no plan yet (or an unreadable one): deal afresh
+  }
+}
+
+/** The last build's deal, with vanished folders dropped and new ones given to the smallest shard; a fresh deal when that no longer fits. */
+function planShards(folders: Map<string, number>, count: number): string[][] {
+  const previous = readPlan()
+  if (previous?.count !== count || !Array.isArray(previous.shards) || previous.shards.length !== count) return dealFolders(folders, count)
+  const known = new Set(previous.shards.flat())
+  const shards = previous.shards.map((list) => list.filter((folder) => folders.has(folder)))
+  for (const folder of [...folders.keys()].filter((f) => !known.has(f)).sort()) {
+    const sizes = shards.map((list) => sizeOf(folders, list))
+    shards[sizes.indexOf(Math.min(...sizes))]?.push(folder)
+  }
+  const average = sizeOf(folders, [...folders.keys()]) / count
+  if (Math.max(...shards.map((list) => sizeOf(folders, list))) > 2 * average) return dealFolders(folders, count)
+  return shards.map((list) => list.sort())
+}
+
+function runShard(name: string, folders: string[], excluded: string[], root = contentDir): Promise<{ output: string; code: number | null }> {
+  const cwd = path.join(shardsDir, name)
   mkdirSync(cwd, { recursive: true })
   // contentlayer.config.ts reads the list; a result left by an earlier run must not pass for this one's.
   writeFileSync(path.join(cwd, SHARD_EXCLUDE_FILE), JSON.stringify(excluded))
@@ -51,7 +87,7 @@ function runShard(index: number, folders: string[], excluded: string[]): Promise
         ...process.env,
         // Contentlayer takes its working folder from PWD.
         PWD: cwd,
-        CONTENT_DIR: contentDir,
+        CONTENT_DIR: root,
         CONTENT_PROJECT_DIR: projectDir,
         CONTENT_SHARD_DIRS: JSON.stringify(folders),
       },
@@ -61,7 +97,7 @@ function runShard(index: number, folders: string[], excluded: string[]): Promise
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     child.on('error', reject)
-    child.on('exit', (code) => resolve({ index, output, code }))
+    child.on('exit', (code) => resolve({ output, code }))
   })
 }
 
@@ -73,17 +109,36 @@ function buildInputsHash(): string {
 }
 
 /**
- * A shard's fingerprint: its folders, its files (size and modification time), what is excluded and
- * the build inputs. A shard whose fingerprint is that of its last successful run is not run again:
- * its result is reused, so publishing one article re-runs one shard.
+ * What a shard's last successful run read: the build inputs, what was excluded, and each file's
+ * size and modification time. Kept beside its result (`files.json`).
  */
-function shardFingerprint(folderList: string[], files: string[], excluded: string[], inputs: string): string {
-  const hash = createHash('sha1').update(inputs).update(JSON.stringify(folderList)).update(JSON.stringify(excluded))
+interface ShardRecord {
+  inputs: string
+  excluded: string[]
+  files: Record<string, string>
+}
+
+const recordFile = (name: string) => path.join(shardsDir, name, 'files.json')
+const resultFile = (name: string) => path.join(shardsDir, name, '.contentlayer', 'generated', SHARD_RESULT_FILE)
+
+function signatures(files: string[]): Record<string, string> {
+  const signed: Record<string, string> = {}
   for (const file of files) {
     const stat = statSync(path.join(contentDir, file), { throwIfNoEntry: false })
-    hash.update(`${file}\0${stat?.size}\0${stat?.mtimeMs}\0`)
+    signed[file] = `${stat?.size}:${stat?.mtimeMs}`
   }
-  return hash.digest('hex')
+  return signed
+}
+
+/** The last run's record, when its result is still there and it was built from the same inputs. */
+function lastRecord(name: string, inputs: string, excluded: string[]): ShardRecord | null {
+  try {
+    const record = JSON.parse(readFileSync(recordFile(name), 'utf8')) as ShardRecord
+    const same = record.inputs === inputs && JSON.stringify(record.excluded) === JSON.stringify(excluded)
+    return same && existsSync(resultFile(name)) ? record : null
+  } catch {
+    return null
+  }
 }
 
 const LOCK_FILE = path.join(projectDir, '.contentlayer', 'build.lock')
@@ -140,57 +195,121 @@ async function main() {
     folders.set(folder, (folders.get(folder) ?? 0) + 1)
   }
   const count = Math.max(concurrency, Math.ceil(files.length / SHARD_TARGET))
-  const shards = dealFolders(folders, count)
+  const shards = planShards(folders, count)
 
   // Shards from an earlier build with another shard count hold nothing current.
   if (existsSync(shardsDir)) {
-    for (const entry of readdirSync(shardsDir)) if (Number(entry) >= count || !shards[Number(entry)]?.length) rmSync(path.join(shardsDir, entry), { recursive: true, force: true })
+    for (const entry of readdirSync(shardsDir)) {
+      if (/^\d+$/.test(entry) && (Number(entry) >= count || !shards[Number(entry)]?.length)) rmSync(path.join(shardsDir, entry), { recursive: true, force: true })
+    }
   }
 
-  const queue = shards.map((folderList, index) => ({ index, folderList })).filter((s) => s.folderList.length > 0)
-  const results: ShardResult[] = []
-  let reused = 0
   const inputs = buildInputsHash()
+  // What the scan excluded (a run that finds unreadable files adds to scan.excluded as it goes).
+  const excluded = [...scan.excluded]
   const inFolders = (folderList: string[]) => (file: string) => folderList.some((folder) => file.startsWith(`${folder}/`))
-  const workers = Array.from({ length: concurrency }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const resultFile = path.join(shardsDir, String(next.index), '.contentlayer', 'generated', SHARD_RESULT_FILE)
-      const fingerprintFile = path.join(shardsDir, String(next.index), 'fingerprint')
-      const fingerprint = shardFingerprint(next.folderList, files.filter(inFolders(next.folderList)), scan.excluded, inputs)
-      if (existsSync(resultFile) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint) {
-        // Its CPU was spent by an earlier build.
-        results.push({ ...(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult), cpu: undefined })
-        reused += 1
-        continue
-      }
-      rmSync(fingerprintFile, { force: true })
-      let { index, output, code } = await runShard(next.index, next.folderList, scan.excluded)
-      if (code !== 0 || !existsSync(resultFile)) {
-        // Contentlayer gives up on a whole shard for one file it cannot read (EACCES, EIO): find
-        // such files, report them, and run the shard again without them.
-        const unreadable = await findUnreadable(contentDir, files.filter(inFolders(next.folderList)))
-        if (unreadable.length > 0) {
-          scan.problems.push(...unreadable)
-          scan.excluded.push(...unreadable.map((p) => p.file))
-          ;({ index, output, code } = await runShard(next.index, next.folderList, scan.excluded))
-        }
-      }
-      if (code !== 0 || !existsSync(resultFile)) {
-        process.stderr.write(output)
-        throw new Error(`Contentlayer failed on shard ${index} (${next.folderList.length} folders), exit ${code}`)
-      }
-      // Contentlayer's own complaints (files it could not parse) are worth showing.
-      for (const line of output.split('\n')) if (/error|warn/i.test(line) && !/^Generated/.test(line)) process.stderr.write(`[shard ${index}] ${line}\n`)
-      results.push(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult)
-      writeFileSync(fingerprintFile, fingerprint)
+  /** Shards that run whole, with their files; shards whose result is kept; new files of kept shards. */
+  const whole: { name: string; folderList: string[]; own: string[] }[] = []
+  const kept: string[] = []
+  const added = new Map<string, string[]>()
+  shards.forEach((folderList, index) => {
+    if (folderList.length === 0) return
+    const name = String(index)
+    const own = files.filter(inFolders(folderList))
+    const last = lastRecord(name, inputs, excluded)
+    const now = signatures(own)
+    if (!last || Object.keys(last.files).some((file) => now[file] !== last.files[file])) {
+      whole.push({ name, folderList, own })
+    } else {
+      kept.push(name)
+      const fresh = own.filter((file) => !last.files[file])
+      if (fresh.length > 0) added.set(name, fresh)
     }
   })
-  await Promise.all(workers)
+
+  // New files are copied into the new-files shard's own content folder; one that cannot be copied
+  // (or too many new files) sends its shard to run whole, which reports unreadable files.
+  const newRoot = path.join(shardsDir, NEW_SHARD, 'content')
+  let newFiles = [...added.values()].flat().sort()
+  const newSignatures = signatures(newFiles)
+  const lastNew = newFiles.length > 0 ? lastRecord(NEW_SHARD, inputs, []) : null
+  const newUnchanged = lastNew !== null && JSON.stringify(lastNew.files) === JSON.stringify(newSignatures)
+  if (newFiles.length > 0 && !newUnchanged) {
+    rmSync(newRoot, { recursive: true, force: true })
+    for (const [name, list] of added) {
+      try {
+        if (newFiles.length > NEW_FILES_MAX) throw new Error('too many new files')
+        for (const file of list) {
+          mkdirSync(path.dirname(path.join(newRoot, file)), { recursive: true })
+          copyFileSync(path.join(contentDir, file), path.join(newRoot, file))
+        }
+      } catch {
+        kept.splice(kept.indexOf(name), 1)
+        const index = Number(name)
+        whole.push({ name, folderList: shards[index] as string[], own: files.filter(inFolders(shards[index] as string[])) })
+        added.delete(name)
+      }
+    }
+    newFiles = [...added.values()].flat().sort()
+  }
+  if (newFiles.length === 0) rmSync(path.join(shardsDir, NEW_SHARD), { recursive: true, force: true })
+
+  const results: ShardResult[] = []
+  for (const name of [...kept, ...(newUnchanged ? [NEW_SHARD] : [])]) {
+    // Its CPU was spent by an earlier build.
+    results.push({ ...(JSON.parse(readFileSync(resultFile(name), 'utf8')) as ShardResult), cpu: undefined })
+  }
+
+  const queue: (() => Promise<void>)[] = whole.map((shard) => async () => {
+    rmSync(recordFile(shard.name), { force: true })
+    let { output, code } = await runShard(shard.name, shard.folderList, scan.excluded)
+    if (code !== 0 || !existsSync(resultFile(shard.name))) {
+      // Contentlayer gives up on a whole shard for one file it cannot read (EACCES, EIO): find
+      // such files, report them, and run the shard again without them.
+      const unreadable = await findUnreadable(contentDir, shard.own)
+      if (unreadable.length > 0) {
+        scan.problems.push(...unreadable)
+        scan.excluded.push(...unreadable.map((p) => p.file))
+        ;({ output, code } = await runShard(shard.name, shard.folderList, scan.excluded))
+      }
+    }
+    if (code !== 0 || !existsSync(resultFile(shard.name))) {
+      process.stderr.write(output)
+      throw new Error(`Contentlayer failed on shard ${shard.name} (${shard.folderList.length} folders), exit ${code}`)
+    }
+    finishShard(shard.name, output, { inputs, excluded, files: signatures(shard.own) })
+  })
+  if (newFiles.length > 0 && !newUnchanged) {
+    queue.push(async () => {
+      rmSync(recordFile(NEW_SHARD), { force: true })
+      const { output, code } = await runShard(NEW_SHARD, [], [], newRoot)
+      if (code !== 0 || !existsSync(resultFile(NEW_SHARD))) {
+        process.stderr.write(output)
+        throw new Error(`Contentlayer failed on the shard of new files (${newFiles.join(', ')}), exit ${code}`)
+      }
+      finishShard(NEW_SHARD, output, { inputs, excluded: [], files: signatures(newFiles) })
+    })
+  }
+  function finishShard(name: string, output: string, record: ShardRecord): void {
+    // Contentlayer's own complaints (files it could not parse) are worth showing.
+    for (const line of output.split('\n')) if (/error|warn/i.test(line) && !/^Generated/.test(line)) process.stderr.write(`[shard ${name}] ${line}\n`)
+    results.push(JSON.parse(readFileSync(resultFile(name), 'utf8')) as ShardResult)
+    writeFileSync(recordFile(name), JSON.stringify(record))
+  }
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await next()
+    }),
+  )
+  writeFileSync(planFile, JSON.stringify({ count, shards }))
 
   const allowShrink = env.contentAllowShrink || process.argv.includes('--allow-shrink')
   const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now(), scan, allowShrink })
+  const mainShards = shards.filter((list) => list.length > 0).length
+  const newNote = newFiles.length > 0 ? `; ${newFiles.length} new file(s) read in a shard of their own${newUnchanged ? ', unchanged' : ''}` : ''
   console.log(
-    `content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${results.length} Contentlayer shard(s)${reused ? ` (${reused} unchanged, not run again)` : ''}`,
+    `content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${mainShards} Contentlayer shard(s)` +
+      (kept.length || newNote ? ` (${kept.length} unchanged, not run again${newNote})` : ''),
   )
   // Where the CPU went (npm run bench reads this line): Contentlayer itself, our normalisation in its shards, and this process (scan, merge, report).
   const shardCpu = (key: 'contentlayerMs' | 'normalizeMs') => results.reduce((sum, r) => sum + (r.cpu?.[key] ?? 0), 0) / 1000

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process'
 import type { Dirent } from 'node:fs'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { readdir, readlink, realpath, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -285,7 +285,7 @@ describe('npm run content that would empty or gut the live site', () => {
 })
 
 describe('npm run content after a change', () => {
-  it('runs Contentlayer again only on the shards whose files changed, and publishes the change', async () => {
+  it('runs Contentlayer again only on the shards whose files changed, reads new files in a shard of their own, and publishes every change', async () => {
     const english = (day: number) => article(`title: "Good story ${day}"\ndate: "2026-11-0${day} 10:00:00"`)
     const root = makeContentRoot({ [`${LAB}/GOOD1.zh-CN.md`]: good(1), [`${LAB}/GOOD2.zh-CN.md`]: good(2), 'en/news/wire/W1.en.md': english(1) })
     const project = throwawayProject()
@@ -296,11 +296,13 @@ describe('npm run content after a change', () => {
         timeout: 60_000,
       })
       const line = /content build: [\d.]+ s, \d+ files in (\d+) Contentlayer shard\(s\)(?: \((\d+) unchanged)?/.exec(stdout)
+      const fresh = /(\d+) new file\(s\) read in a shard of their own(, unchanged)?/.exec(stdout)
       const titles = (JSON.parse(readFileSync(path.join(project, '.contentlayer', 'catalog.json'), 'utf8')) as { title: string }[]).map((a) => a.title).sort()
-      return { shards: Number(line?.[1]), unchanged: Number(line?.[2] ?? 0), titles }
+      return { shards: Number(line?.[1]), unchanged: Number(line?.[2] ?? 0), newFiles: Number(fresh?.[1] ?? 0), newUnchanged: Boolean(fresh?.[2]), titles }
     }
     const first = await run()
     expect(first.unchanged).toBe(0)
+    expect(first.newFiles).toBe(0)
     expect(first.titles).toEqual(['Good story 1', '好文章1', '好文章2'])
 
     const again = await run()
@@ -311,5 +313,32 @@ describe('npm run content after a change', () => {
     const changed = await run()
     expect(changed.unchanged).toBe(changed.shards - 1)
     expect(changed.titles).toEqual(['Good story 1', '好文章1', '改过的文章'])
-  }, 180_000)
+
+    // A new article: no shard runs again; Contentlayer reads the new file alone.
+    writeFileSync(path.join(root, LAB, 'GOOD3.zh-CN.md'), article(`title: "新文章"\ndate: "2026-11-03 10:00:00"`))
+    const added = await run()
+    expect([added.unchanged, added.newFiles, added.newUnchanged]).toEqual([added.shards, 1, false])
+    expect(added.titles).toEqual(['Good story 1', '好文章1', '新文章', '改过的文章'].sort())
+    const still = await run()
+    expect([still.unchanged, still.newFiles, still.newUnchanged]).toEqual([still.shards, 1, true])
+    expect(still.titles).toEqual(added.titles)
+
+    // Editing a new file reads it again; removing one drops it.
+    writeFileSync(path.join(root, LAB, 'GOOD3.zh-CN.md'), article(`title: "新文章（更新）"\ndate: "2026-11-03 10:00:00"`))
+    writeFileSync(path.join(root, 'en/news/wire/W2.en.md'), english(2))
+    const edited = await run()
+    expect([edited.unchanged, edited.newFiles, edited.newUnchanged]).toEqual([edited.shards, 2, false])
+    expect(edited.titles).toEqual(['Good story 1', 'Good story 2', '好文章1', '改过的文章', '新文章（更新）'].sort())
+    rmSync(path.join(root, 'en/news/wire/W2.en.md'))
+    const removed = await run()
+    expect([removed.newFiles, removed.newUnchanged]).toEqual([1, false])
+    expect(removed.titles).toEqual(['Good story 1', '好文章1', '改过的文章', '新文章（更新）'].sort())
+
+    // An edit in the new file's folder runs its shard again, which takes the new file back.
+    writeFileSync(path.join(root, LAB, 'GOOD1.zh-CN.md'), article(`title: "好文章一"\ndate: "2026-11-01 10:00:00"`))
+    const absorbed = await run()
+    expect([absorbed.unchanged, absorbed.newFiles]).toEqual([absorbed.shards - 1, 0])
+    expect(absorbed.titles).toEqual(['Good story 1', '好文章一', '改过的文章', '新文章（更新）'].sort())
+    expect(existsSync(path.join(project, '.contentlayer', 'shards', 'new'))).toBe(false)
+  }, 300_000)
 })
