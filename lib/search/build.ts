@@ -141,39 +141,115 @@ function indexDocuments(docs: readonly IndexInput[]): { tokens: Postings; pairs:
   return { tokens, pairs }
 }
 
+/** Newest first: a document's position is its id. */
+const sortDocs = (input: readonly IndexInput[]) => [...input].sort((a, b) => b.time - a.time || a.url.localeCompare(b.url))
+
+function layout(count: number, options: BuildOptions): { shardCount: number; pairShardCount: number; chunkSize: number } {
+  const auto = shardCounts(count)
+  return { shardCount: options.shards ?? auto.shards, pairShardCount: options.pairShards ?? auto.pairShards, chunkSize: options.chunkSize ?? 10 }
+}
+
+function metaRow(doc: IndexInput): MetaRow {
+  const row: MetaRow = [doc.url, doc.title, doc.date, doc.source, doc.edition]
+  if (doc.status) row.push(doc.status)
+  return row
+}
+
 /** All index files, keyed by path relative to the index folder. */
 export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}): Map<string, string> {
-  const docs = [...input].sort((a, b) => b.time - a.time || a.url.localeCompare(b.url))
-  const auto = shardCounts(docs.length)
-  const shardCount = options.shards ?? auto.shards
-  const pairShardCount = options.pairShards ?? auto.pairShards
-  const chunkSize = options.chunkSize ?? 10
+  const docs = sortDocs(input)
   const { tokens, pairs } = indexDocuments(docs)
+  return indexFiles(docs, encoded(tokens), encoded(pairs), options)
+}
 
-  const tokenShards: TokenShard[] = Array.from({ length: shardCount }, () => [])
-  for (const [token, postings] of tokens) {
-    if (postings[0].length + postings[1].length > 0) (tokenShards[tokenShard(token, shardCount)] as TokenShard).push([token, slots(postings)])
+/** Postings delta-encoded, the empty ones left out. */
+function encoded(postings: Postings, into = new Map<string, Slots>()): Map<string, Slots> {
+  for (const [key, ids] of postings) if (ids[0].length + ids[1].length > 0) into.set(key, slots(ids))
+  return into
+}
+
+/**
+ * The same files as buildSearchIndex, made from the previous index (`read` returns one of its
+ * files, or null) and FlexSearch's index of the new articles alone, when the only change is
+ * articles newer than every indexed one (publishing). Ids are recency ranks, so every indexed
+ * article's id moves up by the number of new ones: its postings are the previous ones, shifted.
+ * Null when anything else changed (an edit, a removal, an older article, another shard count, a
+ * damaged file): that needs buildSearchIndex.
+ */
+export function extendSearchIndex(input: IndexInput[], read: (file: string) => string | null, options: BuildOptions = {}): Map<string, string> | null {
+  const docs = sortDocs(input)
+  const { shardCount, pairShardCount, chunkSize } = layout(docs.length, options)
+  const json = <T>(file: string): T | null => {
+    try {
+      return JSON.parse(read(file) ?? 'null') as T | null
+    } catch {
+      return null
+    }
   }
+  const manifest = json<Manifest>(manifestFile)
+  if (manifest?.version !== INDEX_VERSION || manifest.shards !== shardCount || manifest.pairShards !== pairShardCount || manifest.chunkSize !== chunkSize) return null
+  const added = docs.length - manifest.count
+  if (!Number.isInteger(added) || added < 0) return null
+  // Every indexed article is still there, unchanged, after the new ones.
+  for (let chunk = 0; chunk * chunkSize < manifest.count; chunk += 1) {
+    const rows = json<MetaRow[]>(metaFile(chunk))
+    if (!Array.isArray(rows) || rows.length !== Math.min(chunkSize, manifest.count - chunk * chunkSize)) return null
+    for (const [offset, row] of rows.entries()) {
+      const id = chunk * chunkSize + offset
+      const doc = docs[id + added] as IndexInput
+      if (JSON.stringify(row) !== JSON.stringify(metaRow(doc)) || read(textFile(id)) !== doc.text) return null
+    }
+  }
+  const fresh = indexDocuments(docs.slice(0, added))
+  /** A previous entry, its ids moved up by `added` (only the first delta changes), and the new articles' ids put in front. */
+  const update = (postings: Postings, key: string, value: Slots): Slots => {
+    const ids = postings.get(key)
+    if (!ids) return value.map((deltas) => (deltas.length > 0 ? ((deltas[0] = (deltas[0] as number) + added), deltas) : deltas)) as Slots
+    postings.delete(key)
+    return slots(
+      ids.map((front, slot) => {
+        let id = added
+        return [...front, ...(value[slot] ?? []).map((delta, i) => (id = i === 0 ? delta + added : id + delta))]
+      }) as [number[], number[]],
+    )
+  }
+  const tokens = new Map<string, Slots>()
+  for (let shard = 0; shard < shardCount; shard += 1) {
+    const entries = json<TokenShard>(shardFile(shard))
+    if (!Array.isArray(entries)) return null
+    for (const [token, value] of entries) tokens.set(token, update(fresh.tokens, token, value))
+  }
+  const pairs = new Map<string, Slots>()
+  for (let shard = 0; shard < pairShardCount; shard += 1) {
+    const entries = json<PairShard>(pairFile(shard))
+    if (!Array.isArray(entries)) return null
+    for (const [keyword, list] of entries) {
+      for (const [token, value] of list) pairs.set(pairKey(keyword, token), update(fresh.pairs, pairKey(keyword, token), value))
+    }
+  }
+  return indexFiles(docs, encoded(fresh.tokens, tokens), encoded(fresh.pairs, pairs), options)
+}
+
+/** The index files of documents in id order and their postings; shard entries sorted, so equal postings give equal files. */
+function indexFiles(docs: IndexInput[], tokens: Map<string, Slots>, pairs: Map<string, Slots>, options: BuildOptions): Map<string, string> {
+  const { shardCount, pairShardCount, chunkSize } = layout(docs.length, options)
+  const tokenShards: TokenShard[] = Array.from({ length: shardCount }, () => [])
+  // Sorted by UTF-16 code units (sort's own order for strings).
+  for (const token of [...tokens.keys()].sort()) (tokenShards[tokenShard(token, shardCount)] as TokenShard).push([token, tokens.get(token) as Slots])
   const pairShards: Map<string, [string, Slots][]>[] = Array.from({ length: pairShardCount }, () => new Map())
-  for (const [key, postings] of pairs) {
-    if (postings[0].length + postings[1].length === 0) continue
+  for (const key of [...pairs.keys()].sort()) {
     const [keyword = '', token = ''] = key.split(' ')
     const shard = pairShards[pairShard(keyword, token, pairShardCount)] as Map<string, [string, Slots][]>
     let list = shard.get(keyword)
     if (!list) shard.set(keyword, (list = []))
-    list.push([token, slots(postings)])
+    list.push([token, pairs.get(key) as Slots])
   }
 
   const files = new Map<string, string>()
   tokenShards.forEach((shard, i) => files.set(shardFile(i), JSON.stringify(shard)))
   pairShards.forEach((shard, i) => files.set(pairFile(i), JSON.stringify([...shard] satisfies PairShard)))
   for (let start = 0; start < docs.length; start += chunkSize) {
-    const rows: MetaRow[] = docs.slice(start, start + chunkSize).map((doc) => {
-      const row: MetaRow = [doc.url, doc.title, doc.date, doc.source, doc.edition]
-      if (doc.status) row.push(doc.status)
-      return row
-    })
-    files.set(metaFile(start / chunkSize), JSON.stringify(rows))
+    files.set(metaFile(start / chunkSize), JSON.stringify(docs.slice(start, start + chunkSize).map(metaRow)))
   }
   docs.forEach((doc, id) => files.set(textFile(id), doc.text))
   const editionList = [...new Set(docs.map((doc) => doc.edition))].sort()
