@@ -87,10 +87,10 @@ export const env = {
    */
   trustedProxies: positiveInt('TRUSTED_PROXIES', 0),
   onVercel: read('VERCEL') !== undefined,
-  /** Newest articles per edition rendered at build time; older ones render on first request. */
-  prerenderArticles: positiveInt('PRERENDER_ARTICLES', 20),
-  /** Biggest tags and categories per edition whose first page is rendered at build time. */
-  prerenderTerms: positiveInt('PRERENDER_TERMS', 10),
+  /** Newest articles per edition rendered at build time (a home page's list); older ones render on first request. */
+  prerenderArticles: positiveInt('PRERENDER_ARTICLES', 10),
+  /** Biggest tags and categories per edition whose first page is rendered at build time (the menu's topics). */
+  prerenderTerms: positiveInt('PRERENDER_TERMS', 5),
   /** Newest articles in each RSS, Atom and JSON feed. */
   feedSize: positiveInt('FEED_SIZE', 50),
 } as const
