@@ -244,6 +244,7 @@ async function main() {
           copyFileSync(path.join(contentDir, file), path.join(newRoot, file))
         }
       } catch {
+        for (const file of list) rmSync(path.join(newRoot, file), { force: true })
         kept.splice(kept.indexOf(name), 1)
         const index = Number(name)
         whole.push({ name, folderList: shards[index] as string[], own: files.filter(inFolders(shards[index] as string[])) })
