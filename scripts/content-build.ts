@@ -256,11 +256,6 @@ async function main() {
   if (newFiles.length === 0) rmSync(path.join(shardsDir, NEW_SHARD), { recursive: true, force: true })
 
   const results: ShardResult[] = []
-  for (const name of [...kept, ...(newUnchanged ? [NEW_SHARD] : [])]) {
-    // Its CPU was spent by an earlier build.
-    results.push({ ...(JSON.parse(readFileSync(resultFile(name), 'utf8')) as ShardResult), cpu: undefined })
-  }
-
   const queue: (() => Promise<void>)[] = whole.map((shard) => async () => {
     rmSync(recordFile(shard.name), { force: true })
     let { output, code } = await runShard(shard.name, shard.folderList, scan.excluded)
@@ -297,11 +292,16 @@ async function main() {
     results.push(JSON.parse(readFileSync(resultFile(name), 'utf8')) as ShardResult)
     writeFileSync(recordFile(name), JSON.stringify(record))
   }
-  await Promise.all(
+  const running = Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await next()
     }),
   )
+  // The results kept from earlier builds are read while Contentlayer runs (their CPU was spent then).
+  for (const name of [...kept, ...(newUnchanged ? [NEW_SHARD] : [])]) {
+    results.push({ ...(JSON.parse(readFileSync(resultFile(name), 'utf8')) as ShardResult), cpu: undefined })
+  }
+  await running
   writeFileSync(planFile, JSON.stringify({ count, shards }))
 
   const allowShrink = env.contentAllowShrink || process.argv.includes('--allow-shrink')
