@@ -120,6 +120,8 @@ interface ShardRecord {
 
 const recordFile = (name: string) => path.join(shardsDir, name, 'files.json')
 const resultFile = (name: string) => path.join(shardsDir, name, '.contentlayer', 'generated', SHARD_RESULT_FILE)
+/** Whether a shard's Contentlayer run succeeded: exit 0 and a result left. */
+const succeeded = (name: string, code: number | null) => code === 0 && existsSync(resultFile(name))
 
 function signatures(files: string[]): Record<string, string> {
   const signed: Record<string, string> = {}
@@ -208,58 +210,56 @@ async function main() {
   // What the scan excluded (a run that finds unreadable files adds to scan.excluded as it goes).
   const excluded = [...scan.excluded]
   const inFolders = (folderList: string[]) => (file: string) => folderList.some((folder) => file.startsWith(`${folder}/`))
-  /** Shards that run whole, with their files; shards whose result is kept; new files of kept shards. */
-  const whole: { name: string; folderList: string[]; own: string[] }[] = []
-  const kept: string[] = []
-  const added = new Map<string, string[]>()
-  shards.forEach((folderList, index) => {
-    if (folderList.length === 0) return
-    const name = String(index)
-    const own = files.filter(inFolders(folderList))
-    const last = lastRecord(name, inputs, excluded)
-    const now = signatures(own)
+  /** Each shard with its files now; the shards that run whole; those whose result is kept, with their new files. */
+  type Shard = { name: string; folderList: string[]; own: string[] }
+  const planned: Shard[] = shards.flatMap((folderList, index) => (folderList.length > 0 ? [{ name: String(index), folderList, own: files.filter(inFolders(folderList)) }] : []))
+  const whole: Shard[] = []
+  const kept = new Map<Shard, string[]>()
+  for (const shard of planned) {
+    const last = lastRecord(shard.name, inputs, excluded)
+    const now = signatures(shard.own)
     if (!last || Object.keys(last.files).some((file) => now[file] !== last.files[file])) {
-      whole.push({ name, folderList, own })
+      whole.push(shard)
     } else {
-      kept.push(name)
-      const fresh = own.filter((file) => !last.files[file])
-      if (fresh.length > 0) added.set(name, fresh)
+      const fresh = shard.own.filter((file) => !last.files[file])
+      kept.set(shard, fresh)
     }
-  })
+  }
+  const runWhole = (shard: Shard) => {
+    kept.delete(shard)
+    whole.push(shard)
+  }
+  const newFilesOfKept = () => [...kept.values()].flat().sort()
 
-  // New files are copied into the new-files shard's own content folder; one that cannot be copied
-  // (or too many new files) sends its shard to run whole, which reports unreadable files.
+  // New files are copied into the new-files shard's own content folder. Too many new files, or one
+  // that cannot be copied, send their shards to run whole instead (which reports unreadable files).
   const newRoot = path.join(shardsDir, NEW_SHARD, 'content')
-  let newFiles = [...added.values()].flat().sort()
-  const newSignatures = signatures(newFiles)
-  const lastNew = newFiles.length > 0 ? lastRecord(NEW_SHARD, inputs, []) : null
-  const newUnchanged = lastNew !== null && JSON.stringify(lastNew.files) === JSON.stringify(newSignatures)
-  if (newFiles.length > 0 && !newUnchanged) {
+  if (newFilesOfKept().length > NEW_FILES_MAX) for (const [shard, fresh] of kept) if (fresh.length > 0) runWhole(shard)
+  const lastNew = lastRecord(NEW_SHARD, inputs, [])
+  const pending = newFilesOfKept()
+  const newUnchanged = pending.length > 0 && lastNew !== null && JSON.stringify(lastNew.files) === JSON.stringify(signatures(pending))
+  if (!newUnchanged) {
     rmSync(newRoot, { recursive: true, force: true })
-    for (const [name, list] of added) {
+    for (const [shard, fresh] of kept) {
       try {
-        if (newFiles.length > NEW_FILES_MAX) throw new Error('too many new files')
-        for (const file of list) {
+        for (const file of fresh) {
           mkdirSync(path.dirname(path.join(newRoot, file)), { recursive: true })
           copyFileSync(path.join(contentDir, file), path.join(newRoot, file))
         }
       } catch {
-        for (const file of list) rmSync(path.join(newRoot, file), { force: true })
-        kept.splice(kept.indexOf(name), 1)
-        const index = Number(name)
-        whole.push({ name, folderList: shards[index] as string[], own: files.filter(inFolders(shards[index] as string[])) })
-        added.delete(name)
+        for (const file of fresh) rmSync(path.join(newRoot, file), { force: true })
+        runWhole(shard)
       }
     }
-    newFiles = [...added.values()].flat().sort()
   }
+  const newFiles = newFilesOfKept()
   if (newFiles.length === 0) rmSync(path.join(shardsDir, NEW_SHARD), { recursive: true, force: true })
 
   const results: ShardResult[] = []
   const queue: (() => Promise<void>)[] = whole.map((shard) => async () => {
     rmSync(recordFile(shard.name), { force: true })
     let { output, code } = await runShard(shard.name, shard.folderList, scan.excluded)
-    if (code !== 0 || !existsSync(resultFile(shard.name))) {
+    if (!succeeded(shard.name, code)) {
       // Contentlayer gives up on a whole shard for one file it cannot read (EACCES, EIO): find
       // such files, report them, and run the shard again without them.
       const unreadable = await findUnreadable(contentDir, shard.own)
@@ -269,7 +269,7 @@ async function main() {
         ;({ output, code } = await runShard(shard.name, shard.folderList, scan.excluded))
       }
     }
-    if (code !== 0 || !existsSync(resultFile(shard.name))) {
+    if (!succeeded(shard.name, code)) {
       process.stderr.write(output)
       throw new Error(`Contentlayer failed on shard ${shard.name} (${shard.folderList.length} folders), exit ${code}`)
     }
@@ -279,7 +279,7 @@ async function main() {
     queue.push(async () => {
       rmSync(recordFile(NEW_SHARD), { force: true })
       const { output, code } = await runShard(NEW_SHARD, [], [], newRoot)
-      if (code !== 0 || !existsSync(resultFile(NEW_SHARD))) {
+      if (!succeeded(NEW_SHARD, code)) {
         process.stderr.write(output)
         throw new Error(`Contentlayer failed on the shard of new files (${newFiles.join(', ')}), exit ${code}`)
       }
@@ -298,7 +298,7 @@ async function main() {
     }),
   )
   // The results kept from earlier builds are read while Contentlayer runs (their CPU was spent then).
-  for (const name of [...kept, ...(newUnchanged ? [NEW_SHARD] : [])]) {
+  for (const { name } of [...kept.keys(), ...(newUnchanged ? [{ name: NEW_SHARD }] : [])]) {
     results.push({ ...(JSON.parse(readFileSync(resultFile(name), 'utf8')) as ShardResult), cpu: undefined })
   }
   await running
@@ -306,11 +306,10 @@ async function main() {
 
   const allowShrink = env.contentAllowShrink || process.argv.includes('--allow-shrink')
   const { exitCode } = await finishContentBuild({ shards: results, contentDir, projectDir, strict: env.contentStrict, now: Date.now(), scan, allowShrink })
-  const mainShards = shards.filter((list) => list.length > 0).length
   const newNote = newFiles.length > 0 ? `; ${newFiles.length} new file(s) read in a shard of their own${newUnchanged ? ', unchanged' : ''}` : ''
   console.log(
-    `content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${mainShards} Contentlayer shard(s)` +
-      (kept.length || newNote ? ` (${kept.length} unchanged, not run again${newNote})` : ''),
+    `content build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${files.length} files in ${planned.length} Contentlayer shard(s)` +
+      (kept.size || newNote ? ` (${kept.size} unchanged, not run again${newNote})` : ''),
   )
   // Where the CPU went (npm run bench reads this line): Contentlayer itself, our normalisation in its shards, and this process (scan, merge, report).
   const shardCpu = (key: 'contentlayerMs' | 'normalizeMs') => results.reduce((sum, r) => sum + (r.cpu?.[key] ?? 0), 0) / 1000
