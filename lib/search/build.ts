@@ -10,6 +10,8 @@ import type { Locale } from '@/i18n/routing'
 import { encodeRuns, normalize, pairKey } from './encoder'
 import {
   createIndex,
+  decodeIds,
+  encodeIds,
   INDEX_VERSION,
   manifestFile,
   metaFile,
@@ -67,11 +69,7 @@ function keep(postings: Postings, key: string, entry: (number[] | null | undefin
   for (const slot of [0, 1] as const) for (const id of entry[slot] ?? []) kept[slot].push(id)
 }
 
-function deltas(ids: readonly number[]): number[] {
-  return ids.map((id, i) => (i === 0 ? id : id - (ids[i - 1] as number)))
-}
-
-const slots = ([title, body]: [number[], number[]]): Slots => [deltas(title), deltas(body)]
+const slots = ([title, body]: [number[], number[]]): Slots => [encodeIds(title), encodeIds(body)]
 
 /** Shard counts: 1,024 / 2,048 keep a first query on the 4,657-article corpus near 30 KB gzip; small sites need fewer files. */
 function shardCounts(count: number): { shards: number; pairShards: number } {
@@ -201,17 +199,19 @@ export function extendSearchIndex(input: IndexInput[], read: (file: string) => s
     }
   }
   const fresh = indexDocuments(docs.slice(0, added))
-  /** A previous entry, its ids moved up by `added` (only the first delta changes), and the new articles' ids put in front. */
-  const update = (postings: Postings, key: string, value: Slots): Slots => {
-    const ids = postings.get(key)
-    if (!ids) return value.map((deltas) => (deltas.length > 0 ? ((deltas[0] = (deltas[0] as number) + added), deltas) : deltas)) as Slots
+  /** A previous entry with its ids moved up by `added`, after the new articles' ids for the same key. */
+  const update = (postings: Postings, key: string, [title, body]: Slots): Slots => {
+    const front = postings.get(key)
+    if (!front) {
+      // Only a list's first number is an id (the others are distances): moving them all up changes only it.
+      for (const deltas of [title, body]) if (deltas.length > 0) deltas[0] = (deltas[0] as number) + added
+      return [title, body]
+    }
     postings.delete(key)
-    return slots(
-      ids.map((front, slot) => {
-        let id = added
-        return [...front, ...(value[slot] ?? []).map((delta, i) => (id = i === 0 ? delta + added : id + delta))]
-      }) as [number[], number[]],
-    )
+    return slots([
+      [...front[0], ...decodeIds(title, added)],
+      [...front[1], ...decodeIds(body, added)],
+    ])
   }
   const tokens = new Map<string, Slots>()
   for (let shard = 0; shard < shardCount; shard += 1) {
@@ -224,7 +224,10 @@ export function extendSearchIndex(input: IndexInput[], read: (file: string) => s
     const entries = json<PairShard>(pairFile(shard))
     if (!Array.isArray(entries)) return null
     for (const [keyword, list] of entries) {
-      for (const [token, value] of list) pairs.set(pairKey(keyword, token), update(fresh.pairs, pairKey(keyword, token), value))
+      for (const [token, value] of list) {
+        const key = pairKey(keyword, token)
+        pairs.set(key, update(fresh.pairs, key, value))
+      }
     }
   }
   return indexFiles(docs, encoded(fresh.tokens, tokens), encoded(fresh.pairs, pairs), options)

@@ -8,7 +8,21 @@
 import { Resolver, type Index } from 'flexsearch'
 import type { Locale } from '@/i18n/routing'
 import { encodeQuery, normalize, queryKeys, regionOf, type Alternative, type Clause, type QueryWord, type Region } from './encoder'
-import { createIndex, INDEX_VERSION, manifestFile, metaFile, pairFile, pairShard, shardFile, textFile, tokenShard, type IndexStatus, type Manifest, type MetaRow } from './format'
+import {
+  createIndex,
+  decodeIds,
+  INDEX_VERSION,
+  manifestFile,
+  metaFile,
+  pairFile,
+  pairShard,
+  shardFile,
+  textFile,
+  tokenShard,
+  type IndexStatus,
+  type Manifest,
+  type MetaRow,
+} from './format'
 
 /** Reads one index file by its path relative to the index folder. */
 export type IndexLoader = (file: string) => Promise<string>
@@ -180,10 +194,7 @@ function checkRow(row: unknown, editions: readonly string[]): row is MetaRow {
 /** FlexSearch's [title ids, body ids] from a shard entry, or null when it is not one. */
 function readSlots(value: unknown, count: number): number[][] | null {
   if (!Array.isArray(value) || value.length !== 2 || !isIdList(value[0]) || !isIdList(value[1])) return null
-  const out = value.map((deltas: number[]) => {
-    let id = 0
-    return deltas.map((delta, i) => (id = i === 0 ? delta : id + delta))
-  })
+  const out = value.map((deltas: number[]) => decodeIds(deltas))
   return out.every((ids) => ids.every((id) => id < count)) ? out : null
 }
 

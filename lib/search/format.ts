@@ -32,6 +32,17 @@ export interface Manifest {
 
 /** Slot 0: ids with the token in the title; slot 1: in the body only. Both delta-encoded, ascending. */
 export type Slots = [title: number[], body: number[]]
+/** Ascending ids as stored: the first id, then the distance from each id to the one before. */
+export function encodeIds(ids: readonly number[]): number[] {
+  return ids.map((id, i) => (i === 0 ? id : id - (ids[i - 1] as number)))
+}
+
+/** The ids a stored list holds, each moved up by `shift`. */
+export function decodeIds(deltas: readonly number[], shift = 0): number[] {
+  let id = 0
+  return deltas.map((delta, i) => (id = i === 0 ? delta + shift : id + delta))
+}
+
 /** FlexSearch `map` entries: `[token, slots]`. */
 export type TokenShard = [token: string, slots: Slots][]
 /** FlexSearch `ctx` entries: `[keyword, [[next token, slots], …]]`. */
