@@ -156,14 +156,33 @@ function metaRow(doc: IndexInput): MetaRow {
 /** All index files, keyed by path relative to the index folder. */
 export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}): Map<string, string> {
   const docs = sortDocs(input)
+  const { shardCount, pairShardCount } = layout(docs.length, options)
   const { tokens, pairs } = indexDocuments(docs)
-  return indexFiles(docs, encoded(tokens), encoded(pairs), options)
+  const tokenShards = Array.from({ length: shardCount }, () => new Map<string, Slots>())
+  for (const [token, ids] of tokens) if (ids[0].length + ids[1].length > 0) tokenShards[tokenShard(token, shardCount)]?.set(token, slots(ids))
+  const pairShards = Array.from({ length: pairShardCount }, () => new Map<string, Slots>())
+  for (const [key, ids] of pairs) {
+    const [keyword = '', token = ''] = key.split(' ')
+    if (ids[0].length + ids[1].length > 0) pairShards[pairShard(keyword, token, pairShardCount)]?.set(key, slots(ids))
+  }
+  return indexFiles(docs, tokenShards.map(tokenShardFile), pairShards.map(pairShardFile), options)
 }
 
-/** Postings delta-encoded, the empty ones left out. */
-function encoded(postings: Postings, into = new Map<string, Slots>()): Map<string, Slots> {
-  for (const [key, ids] of postings) if (ids[0].length + ids[1].length > 0) into.set(key, slots(ids))
-  return into
+/** A token shard's file: its entries sorted by token (sort's own order for strings), so equal postings give equal files. */
+function tokenShardFile(entries: Map<string, Slots>): string {
+  return JSON.stringify([...entries.keys()].sort().map((token): [string, Slots] => [token, entries.get(token) as Slots]) satisfies TokenShard)
+}
+
+/** A pair shard's file (entries keyed by pairKey): sorted by keyword, then by token. */
+function pairShardFile(entries: Map<string, Slots>): string {
+  const byKeyword = new Map<string, [string, Slots][]>()
+  for (const key of [...entries.keys()].sort()) {
+    const [keyword = '', token = ''] = key.split(' ')
+    let list = byKeyword.get(keyword)
+    if (!list) byKeyword.set(keyword, (list = []))
+    list.push([token, entries.get(key) as Slots])
+  }
+  return JSON.stringify([...byKeyword] satisfies PairShard)
 }
 
 /**
@@ -173,6 +192,8 @@ function encoded(postings: Postings, into = new Map<string, Slots>()): Map<strin
  * article's id moves up by the number of new ones: its postings are the previous ones, shifted.
  * Null when anything else changed (an edit, a removal, an older article, another shard count, a
  * damaged file): that needs buildSearchIndex.
+ *
+ * One shard at a time: its previous entries, shifted, and the new articles' entries that fall in it.
  */
 export function extendSearchIndex(input: IndexInput[], read: (file: string) => string | null, options: BuildOptions = {}): Map<string, string> | null {
   const docs = sortDocs(input)
@@ -199,58 +220,57 @@ export function extendSearchIndex(input: IndexInput[], read: (file: string) => s
     }
   }
   const fresh = indexDocuments(docs.slice(0, added))
+  const freshTokens = Array.from({ length: shardCount }, () => new Map<string, [number[], number[]]>())
+  for (const [token, ids] of fresh.tokens) freshTokens[tokenShard(token, shardCount)]?.set(token, ids)
+  const freshPairs = Array.from({ length: pairShardCount }, () => new Map<string, [number[], number[]]>())
+  for (const [key, ids] of fresh.pairs) {
+    const [keyword = '', token = ''] = key.split(' ')
+    freshPairs[pairShard(keyword, token, pairShardCount)]?.set(key, ids)
+  }
   /** A previous entry with its ids moved up by `added`, after the new articles' ids for the same key. */
-  const update = (postings: Postings, key: string, [title, body]: Slots): Slots => {
-    const front = postings.get(key)
+  const update = (front: [number[], number[]] | undefined, [title, body]: Slots): Slots => {
     if (!front) {
       // Only a list's first number is an id (the others are distances): moving them all up changes only it.
       for (const deltas of [title, body]) if (deltas.length > 0) deltas[0] = (deltas[0] as number) + added
       return [title, body]
     }
-    postings.delete(key)
     return slots([
       [...front[0], ...decodeIds(title, added)],
       [...front[1], ...decodeIds(body, added)],
     ])
   }
-  const tokens = new Map<string, Slots>()
+  /** One shard's entries: the previous ones updated, then the new keys (those of no previous entry). */
+  const merge = (previous: Iterable<[string, Slots]>, news: Map<string, [number[], number[]]>): Map<string, Slots> => {
+    const entries = new Map<string, Slots>()
+    for (const [key, value] of previous) {
+      entries.set(key, update(news.get(key), value))
+      news.delete(key)
+    }
+    for (const [key, ids] of news) if (ids[0].length + ids[1].length > 0) entries.set(key, slots(ids))
+    return entries
+  }
+  const tokenShards: string[] = []
   for (let shard = 0; shard < shardCount; shard += 1) {
     const entries = json<TokenShard>(shardFile(shard))
     if (!Array.isArray(entries)) return null
-    for (const [token, value] of entries) tokens.set(token, update(fresh.tokens, token, value))
+    tokenShards.push(tokenShardFile(merge(entries, freshTokens[shard] as Map<string, [number[], number[]]>)))
   }
-  const pairs = new Map<string, Slots>()
+  const pairShards: string[] = []
   for (let shard = 0; shard < pairShardCount; shard += 1) {
     const entries = json<PairShard>(pairFile(shard))
     if (!Array.isArray(entries)) return null
-    for (const [keyword, list] of entries) {
-      for (const [token, value] of list) {
-        const key = pairKey(keyword, token)
-        pairs.set(key, update(fresh.pairs, key, value))
-      }
-    }
+    const previous = entries.flatMap(([keyword, list]) => list.map(([token, value]): [string, Slots] => [pairKey(keyword, token), value]))
+    pairShards.push(pairShardFile(merge(previous, freshPairs[shard] as Map<string, [number[], number[]]>)))
   }
-  return indexFiles(docs, encoded(fresh.tokens, tokens), encoded(fresh.pairs, pairs), options)
+  return indexFiles(docs, tokenShards, pairShards, options)
 }
 
-/** The index files of documents in id order and their postings; shard entries sorted, so equal postings give equal files. */
-function indexFiles(docs: IndexInput[], tokens: Map<string, Slots>, pairs: Map<string, Slots>, options: BuildOptions): Map<string, string> {
+/** The index files of documents in id order, with their token and pair shards' files. */
+function indexFiles(docs: IndexInput[], tokenShards: string[], pairShards: string[], options: BuildOptions): Map<string, string> {
   const { shardCount, pairShardCount, chunkSize } = layout(docs.length, options)
-  const tokenShards: TokenShard[] = Array.from({ length: shardCount }, () => [])
-  // Sorted by UTF-16 code units (sort's own order for strings).
-  for (const token of [...tokens.keys()].sort()) (tokenShards[tokenShard(token, shardCount)] as TokenShard).push([token, tokens.get(token) as Slots])
-  const pairShards: Map<string, [string, Slots][]>[] = Array.from({ length: pairShardCount }, () => new Map())
-  for (const key of [...pairs.keys()].sort()) {
-    const [keyword = '', token = ''] = key.split(' ')
-    const shard = pairShards[pairShard(keyword, token, pairShardCount)] as Map<string, [string, Slots][]>
-    let list = shard.get(keyword)
-    if (!list) shard.set(keyword, (list = []))
-    list.push([token, pairs.get(key) as Slots])
-  }
-
   const files = new Map<string, string>()
-  tokenShards.forEach((shard, i) => files.set(shardFile(i), JSON.stringify(shard)))
-  pairShards.forEach((shard, i) => files.set(pairFile(i), JSON.stringify([...shard] satisfies PairShard)))
+  tokenShards.forEach((shard, i) => files.set(shardFile(i), shard))
+  pairShards.forEach((shard, i) => files.set(pairFile(i), shard))
   for (let start = 0; start < docs.length; start += chunkSize) {
     files.set(metaFile(start / chunkSize), JSON.stringify(docs.slice(start, start + chunkSize).map(metaRow)))
   }
