@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { getArticleBody, type ArticleMeta } from '@/lib/content'
 import { foldHeadline, renderMarkdown } from '@/lib/content/markdown'
 
 const fixture = readFileSync(path.join(import.meta.dirname, 'fixtures/bodies/image-link.md'), 'utf8')
@@ -70,5 +72,30 @@ describe('accessible media in feed bodies', () => {
     expect(html).toMatch(/<img src="https:\/\/s\.example\.com\/decorative\.jpg" alt=""/)
     expect(html).toMatch(/<a href="https:\/\/example\.org\/read"[^>]*>Text link/)
     expect(html.match(/href="https:\/\/example\.org\/read"[^>]*aria-label/)).toBeNull()
+  })
+})
+
+describe('an article body, rendered for its page and its feeds', () => {
+  it('is rendered once while its Markdown, title and source stay the same, and again after an edit', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'news-site-body-'))
+    try {
+      const file = path.join(dir, 'article.json')
+      const write = (raw: string) => writeFileSync(file, JSON.stringify({ body: { raw } }))
+      // Body files are named relative to the project (the working directory).
+      const article = { bodyFile: path.relative(process.cwd(), file), mathjax: false, title: '标题', sourceUrl: null } as unknown as ArticleMeta
+      write('第一版正文')
+      const first = await getArticleBody(article)
+      expect(first.html).toContain('第一版正文')
+      expect(await getArticleBody(article)).toBe(first)
+      write('## 第二版\n\n正文')
+      const edited = await getArticleBody(article)
+      expect(edited.html).toContain('第二版')
+      expect(edited).not.toBe(first)
+      // The same Markdown under a title its heading repeats: rendered again, without the heading.
+      const retitled = await getArticleBody({ ...article, title: '第二版' })
+      expect(retitled.html).not.toContain('第二版')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -334,8 +334,29 @@ async function readBody(article: ArticleMeta): Promise<string> {
   return stripControlCharacters(document.body.raw).text
 }
 
+/**
+ * Bodies rendered lately, by body file: an edition's three feeds carry the same newest articles
+ * their pages show, and a body is rendered once for all of them while its Markdown and the page's
+ * title and source stay the same (so an edited article renders again). Enough for every edition's
+ * feed; the oldest goes first.
+ */
+const renderedBodies = new Map<string, { input: string; body: Promise<RenderedBody> }>()
+const RENDERED_BODIES_KEPT = 256
+
 /** Rendered body of one article. */
-export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => renderMarkdown(await readBody(article), { math: article.mathjax, title: article.title, sourceUrl: article.sourceUrl }))
+export const getArticleBody = cache(async (article: ArticleMeta): Promise<RenderedBody> => {
+  const markdown = await readBody(article)
+  const options = { math: article.mathjax, title: article.title, sourceUrl: article.sourceUrl }
+  const input = JSON.stringify(options) + markdown
+  const kept = renderedBodies.get(article.bodyFile)
+  renderedBodies.delete(article.bodyFile)
+  const body = kept?.input === input ? kept.body : renderMarkdown(markdown, options)
+  renderedBodies.set(article.bodyFile, { input, body })
+  if (renderedBodies.size > RENDERED_BODIES_KEPT) renderedBodies.delete(renderedBodies.keys().next().value as string)
+  // A failed render is not kept: the next request tries again (and reports its own error).
+  if (body !== kept?.body) body.catch(() => renderedBodies.get(article.bodyFile)?.body === body && renderedBodies.delete(article.bodyFile))
+  return body
+})
 
 /** What the search index holds of one article: its catalog entry and its plain text. */
 export interface SearchDocument {
