@@ -7,8 +7,6 @@
  * short timeout) and the caller falls back to what one instance can do alone. The client keeps
  * reconnecting in the background; each change between reachable and unreachable is logged once.
  */
-import { createClient } from '@redis/client'
-
 const COMMAND_TIMEOUT_MS = 500
 
 export function sharedStoreUrl() {
@@ -28,15 +26,19 @@ function report(up, detail) {
 }
 
 function connect(url) {
-  if (client) return connecting
-  client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5000) },
-  })
-  client.on('error', (error) => report(false, error.code ?? error.message))
-  client.on('ready', () => report(true))
-  connecting = client.connect().catch((error) => report(false, error.code ?? error.message))
+  // The client is loaded on first use: a build or an instance without REDIS_URL never loads it.
+  connecting ??= import('@redis/client')
+    .then(({ createClient }) => {
+      client = createClient({
+        url,
+        disableOfflineQueue: true,
+        socket: { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5000) },
+      })
+      client.on('error', (error) => report(false, error.code ?? error.message))
+      client.on('ready', () => report(true))
+      return client.connect()
+    })
+    .catch((error) => report(false, error.code ?? error.message))
   return connecting
 }
 
@@ -59,7 +61,7 @@ export async function withSharedStore(run, fallback) {
   if (!url) return fallback
   // The first call waits for the first connection (bounded), so a fresh instance starts shared.
   await withTimeout(connect(url)).catch(() => {})
-  if (!client.isReady) return fallback
+  if (!client?.isReady) return fallback
   try {
     return await withTimeout(run(client))
   } catch (error) {
