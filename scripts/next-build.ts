@@ -93,29 +93,46 @@ export function planPages(full = false): PagesPlan {
 /** Next's own command, run by this Node directly: `npx` would hold another Node process in memory for the whole build. */
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 
-/** Runs a command in the project with this process's output; true when it succeeded. */
-export function runStep(command: string, args: string[]): Promise<boolean> {
+/** Runs a command in the project with this process's output (and `env` added to its environment); true when it succeeded. */
+export function runStep(command: string, args: string[], env: Record<string, string> = {}): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectDir, stdio: 'inherit' })
+    const child = spawn(command, args, { cwd: projectDir, stdio: 'inherit', env: { ...process.env, ...env } })
     child.on('error', reject)
     child.on('exit', (code) => resolve(code === 0))
   })
 }
 
-const nextBuild = (args: string[]) => runStep(process.execPath, [nextBin, 'build', ...args])
+const nextBuild = (args: string[], env?: Record<string, string>) => runStep(process.execPath, [nextBin, 'build', ...args], env)
 
-/** Runs the pages step as planned; false when `next build` failed. */
-export async function buildPages(plan: PagesPlan): Promise<boolean> {
+/** Removes the pages the last build generated (generatePages writes them again). */
+export function removeGeneratedPages(plan: PagesPlan): void {
+  removePages(path.join(plan.distDir, 'server', 'app'))
+  removePages(path.join(plan.distDir, 'server', 'pages'))
+}
+
+/** Generates the pages on the last full build's compile (plan.generateOnly); false when that failed. */
+export function generatePages(env?: Record<string, string>): Promise<boolean> {
+  console.log('build: nothing compiled has changed since the last full build: generating the pages again on its compile')
+  return nextBuild(['--experimental-build-mode', 'generate'], env)
+}
+
+/** Compiles and generates the pages, and leaves the compile's fingerprint for the next build. */
+export async function compilePages(plan: PagesPlan): Promise<boolean> {
   const fingerprintFile = path.join(plan.distDir, 'compile-fingerprint')
-  if (plan.generateOnly) {
-    console.log('build: nothing compiled has changed since the last full build: generating the pages again on its compile')
-    removePages(path.join(plan.distDir, 'server', 'app'))
-    removePages(path.join(plan.distDir, 'server', 'pages'))
-    if (await nextBuild(['--experimental-build-mode', 'generate'])) return true
-    console.error('build: generating the pages on the earlier compile failed: a full build follows')
-  }
   rmSync(fingerprintFile, { force: true })
   if (!(await nextBuild([]))) return false
   writeFileSync(fingerprintFile, plan.fingerprint)
   return true
+}
+
+export const GENERATE_FAILED = 'build: generating the pages on the earlier compile failed: a full build follows'
+
+/** Runs the pages step as planned; false when `next build` failed. */
+export async function buildPages(plan: PagesPlan): Promise<boolean> {
+  if (plan.generateOnly) {
+    removeGeneratedPages(plan)
+    if (await generatePages()) return true
+    console.error(GENERATE_FAILED)
+  }
+  return compilePages(plan)
 }

@@ -15,6 +15,7 @@ import { articlePath } from '@/lib/paths'
 import { selectFrontPage, type FrontPage } from './front-page'
 import { CATALOG_PATH } from './output'
 import { CATALOG_RELOAD_MS } from './freshness.mjs'
+import { waitForContentBuild } from './gate'
 import { renderMarkdown, type RenderedBody } from './markdown'
 import { markdownToPlainText, stripControlCharacters } from './text'
 import type { ArticleMeta, TermRef } from './types'
@@ -50,7 +51,6 @@ interface EditionIndex {
   categories: Map<string, { term: Term; articles: ArticleMeta[] }>
 }
 
-let catalog: { articles: ArticleMeta[]; mtime: number; checked: number } | null = null
 interface ViewIndex {
   /** The next scheduled article's time: the index is rebuilt then (to the millisecond). */
   validUntil: number
@@ -59,32 +59,53 @@ interface ViewIndex {
   /** Old keys (an edition the text moved it from, a repeat of a story) → the article that answers now. */
   redirects: Map<string, ArticleMeta>
 }
-const indexCache = new Map<ContentView, ViewIndex>()
+
+/**
+ * What this module keeps, once per process: Next bundles it once for the pages and again for the
+ * route handlers (the feeds, the sitemaps), and each copy would otherwise parse the catalog, index
+ * it and render bodies again.
+ */
+interface ContentState {
+  catalog: { articles: ArticleMeta[]; mtime: number; checked: number } | null
+  indexes: Map<ContentView, ViewIndex>
+  /** Bodies rendered lately, by body file (see getArticleBody). */
+  bodies: Map<string, { input: string; body: Promise<RenderedBody> }>
+}
+const state = ((globalThis as { [key: symbol]: ContentState | undefined })[Symbol.for('news-site.content')] ??= {
+  catalog: null,
+  indexes: new Map(),
+  bodies: new Map(),
+})
 /**
  * A content build (`npm run content`) next to a running server is picked up without a restart:
  * new articles render on their first request, lists at their next revalidation.
  */
 const RELOAD_CHECK_MS = process.env.NODE_ENV === 'development' ? 0 : CATALOG_RELOAD_MS
 
+/** Set only for the pages step of a rebuild (scripts/build.ts): see lib/content/gate.ts. */
+let contentGate = process.env.CONTENT_BUILD_GATE
+
 function loadCatalog(): ArticleMeta[] {
   const now = Date.now()
-  if (catalog && now - catalog.checked < RELOAD_CHECK_MS) return catalog.articles
+  const kept = state.catalog
+  if (kept && now - kept.checked < RELOAD_CHECK_MS) return kept.articles
+  if (contentGate) contentGate = waitForContentBuild(contentGate)
   const file = path.join(PROJECT_DIR, CATALOG_PATH)
   try {
     const mtime = statSync(file).mtimeMs
-    if (catalog?.mtime === mtime) catalog.checked = now
-    else catalog = { articles: JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[], mtime, checked: now }
+    if (kept?.mtime === mtime) kept.checked = now
+    else state.catalog = { articles: JSON.parse(readFileSync(file, 'utf8')) as ArticleMeta[], mtime, checked: now }
   } catch (error) {
-    if (catalog) return catalog.articles
+    if (kept) return kept.articles
     throw new Error(`Cannot read the content catalog ${file}: run \`npm run content\` first. ${String(error)}`)
   }
-  return catalog.articles
+  return (state.catalog as NonNullable<ContentState['catalog']>).articles
 }
 
 /** What this server serves: the catalog's size and when it was written (for the health endpoint). */
 export function contentVersion(): { articles: number; catalogWrittenAt: string } {
   const articles = loadCatalog()
-  return { articles: articles.length, catalogWrittenAt: new Date(catalog?.mtime ?? 0).toISOString() }
+  return { articles: articles.length, catalogWrittenAt: new Date(state.catalog?.mtime ?? 0).toISOString() }
 }
 
 /** Whether readers may see an article now: published and not scheduled for later. */
@@ -193,11 +214,11 @@ function viewIndex(): ViewIndex {
   const view = currentView()
   const now = Date.now()
   const all = loadCatalog()
-  const cached = indexCache.get(view)
+  const cached = state.indexes.get(view)
   if (cached && now < cached.validUntil && cached.catalog === all) return cached
   const nextPublish = all.reduce((soonest, a) => (!a.draft && a.time > now && a.time < soonest ? a.time : soonest), Infinity)
   const index = { validUntil: nextPublish, catalog: all, ...buildIndex(all, now, view) }
-  indexCache.set(view, index)
+  state.indexes.set(view, index)
   return index
 }
 
@@ -335,12 +356,11 @@ async function readBody(article: ArticleMeta): Promise<string> {
 }
 
 /**
- * Bodies rendered lately, by body file: an edition's three feeds carry the same newest articles
- * their pages show, and a body is rendered once for all of them while its Markdown and the page's
- * title and source stay the same (so an edited article renders again). Enough for every edition's
- * feed; the oldest goes first.
+ * Bodies rendered lately are kept (state.bodies): an edition's three feeds carry the same newest
+ * articles its pages show, and a body is rendered once for all of them while its Markdown and the
+ * page's title and source stay the same (so an edited article renders again). Enough for every
+ * edition's feed; the oldest goes first.
  */
-const renderedBodies = new Map<string, { input: string; body: Promise<RenderedBody> }>()
 const RENDERED_BODIES_KEPT = 256
 
 /** Rendered body of one article. */
@@ -348,13 +368,13 @@ export const getArticleBody = cache(async (article: ArticleMeta): Promise<Render
   const markdown = await readBody(article)
   const options = { math: article.mathjax, title: article.title, sourceUrl: article.sourceUrl }
   const input = JSON.stringify(options) + markdown
-  const kept = renderedBodies.get(article.bodyFile)
-  renderedBodies.delete(article.bodyFile)
+  const kept = state.bodies.get(article.bodyFile)
+  state.bodies.delete(article.bodyFile)
   const body = kept?.input === input ? kept.body : renderMarkdown(markdown, options)
-  renderedBodies.set(article.bodyFile, { input, body })
-  if (renderedBodies.size > RENDERED_BODIES_KEPT) renderedBodies.delete(renderedBodies.keys().next().value as string)
+  state.bodies.set(article.bodyFile, { input, body })
+  if (state.bodies.size > RENDERED_BODIES_KEPT) state.bodies.delete(state.bodies.keys().next().value as string)
   // A failed render is not kept: the next request tries again (and reports its own error).
-  if (body !== kept?.body) body.catch(() => renderedBodies.get(article.bodyFile)?.body === body && renderedBodies.delete(article.bodyFile))
+  if (body !== kept?.body) body.catch(() => state.bodies.get(article.bodyFile)?.body === body && state.bodies.delete(article.bodyFile))
   return body
 })
 
