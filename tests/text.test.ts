@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveSummary, isMostlyHan, markdownToPlainText, readingMinutes, slugify, stripControlCharacters } from '@/lib/content/text'
+import { deriveSummary, isMostlyHan, leadTeaser, listTeaser, markdownToPlainText, readingMinutes, slugify, stripControlCharacters } from '@/lib/content/text'
 
 describe('slugify', () => {
   it.each([
@@ -57,5 +57,17 @@ describe('plain text, summaries and reading time', () => {
   it('tells Chinese text from English whatever its label', () => {
     expect(isMostlyHan('台積電今日公布營收，AI 需求強勁')).toBe(true)
     expect(isMostlyHan('TSMC reported revenue today')).toBe(false)
+  })
+})
+
+describe('what a list shows of a summary', () => {
+  it('keeps a short summary whole and cuts a whole story well past what the clamp shows', () => {
+    expect(listTeaser('短摘要。')).toBe('短摘要。')
+    const story = '新闻正文'.repeat(200)
+    expect(listTeaser(story)).toBe(`${story.slice(0, 240)}…`)
+    expect(leadTeaser(story)).toBe(`${story.slice(0, 400)}…`)
+    const english = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ')
+    expect(listTeaser(english).split(' ')).toHaveLength(100)
+    expect(listTeaser(english).endsWith('word99…')).toBe(true)
   })
 })

@@ -7,6 +7,7 @@ import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
 import { termPath } from '@/lib/paths'
 import { TopicLink } from '../taxonomy/topic-link'
+import { listTeaser } from '@/lib/content/text'
 
 /**
  * A list of articles. On phones each item is compact (headline beside a small thumbnail, two
@@ -45,7 +46,7 @@ export async function ArticleList({ locale, articles, headingLevel = 2 }: { loca
                   {t('article.readingTime', { minutes: article.readingMinutes })}
                 </span>
               </p>
-              <p className="mt-1 line-clamp-2 text-sm text-neutral-800 sm:mt-2 sm:line-clamp-3 sm:text-base dark:text-neutral-200">{article.summary}</p>
+              <p className="mt-1 line-clamp-2 text-sm text-neutral-800 sm:mt-2 sm:line-clamp-3 sm:text-base dark:text-neutral-200">{listTeaser(article.summary)}</p>
               {article.topics.length > 0 && (
                 <ul className="mt-2 hidden flex-wrap gap-2 text-xs sm:flex">
                   {article.topics.map((topic) => (

@@ -9,6 +9,7 @@ import { StatusBadge } from '../ui/status-badge'
 import { Thumbnail } from '../ui/thumbnail'
 import { ArticleList } from './article-list'
 import { termPath } from '@/lib/paths'
+import { leadTeaser } from '@/lib/content/text'
 
 const linkClass = 'hover:text-accent dark:hover:text-accent-dark'
 
@@ -49,7 +50,7 @@ export async function FrontPageView({ locale, front, page }: { locale: Locale; f
                 {' · '}
                 {lead.sourceName}
               </p>
-              <p className="mt-2 line-clamp-3 text-neutral-800 sm:line-clamp-5 dark:text-neutral-200">{lead.summary}</p>
+              <p className="mt-2 line-clamp-3 text-neutral-800 sm:line-clamp-5 dark:text-neutral-200">{leadTeaser(lead.summary)}</p>
             </div>
           </article>
         </section>

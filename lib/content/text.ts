@@ -70,17 +70,31 @@ export function readingMinutes(plainText: string): number {
 }
 
 /**
- * A teaser from plain text: about 120 characters of Chinese or 50 words of English, cut at a
- * word boundary, with an ellipsis when something was cut.
+ * The start of a text: at most `han` characters when it is Chinese, else `words` words, cut at a
+ * word boundary, with an ellipsis when something was cut; the text itself when it fits.
  */
-export function deriveSummary(plainText: string): string {
-  if (isMostlyHan(plainText)) {
-    const chars = Array.from(plainText)
-    return chars.length <= 120 ? plainText : `${chars.slice(0, 120).join('').trimEnd()}…`
+export function clipText(text: string, han: number, words: number): string {
+  if (isMostlyHan(text)) {
+    const chars = Array.from(text)
+    return chars.length <= han ? text : `${chars.slice(0, han).join('').trimEnd()}…`
   }
-  const words = plainText.split(/\s+/).filter(Boolean)
-  return words.length <= 50 ? words.join(' ') : `${words.slice(0, 50).join(' ')}…`
+  const list = text.split(/\s+/).filter(Boolean)
+  return list.length <= words ? text : `${list.slice(0, words).join(' ')}…`
 }
+
+/** A teaser from plain text: about 120 characters of Chinese or 50 words of English (see clipText). */
+export function deriveSummary(plainText: string): string {
+  return clipText(isMostlyHan(plainText) ? plainText : plainText.split(/\s+/).filter(Boolean).join(' '), 120, 50)
+}
+
+/**
+ * What a list shows of a summary. Lists clamp it to a few lines; feeds often give the whole story
+ * as its summary, and all of it went into the page, twice (HTML and React's payload), and was
+ * read out whole by screen readers. Cut well past what the widest clamp shows.
+ */
+export const listTeaser = (summary: string) => clipText(summary, 240, 100)
+/** The front page's lead shows five lines. */
+export const leadTeaser = (summary: string) => clipText(summary, 400, 160)
 
 /**
  * Feeds that join paragraphs without a space give "industry.Ineos confirmed": a sentence end
