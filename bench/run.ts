@@ -411,8 +411,12 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Articles a reader can reach: published, not a menu page. */
+/** The folder of the articles the rebuild and refresh sections add to the content. */
+const BENCH_SOURCE = 'bench'
+
+/** The content's published articles, newest first; not those the bench added (Hugo's build, made before, has none of them). */
 function servedArticles(dir: string): ArticleMeta[] {
-  return readJson<ArticleMeta[]>(path.join(dir, '.contentlayer', 'catalog.json')).filter((a) => !a.draft && a.time <= Date.now() && a.menu !== 'main')
+  return readJson<ArticleMeta[]>(path.join(dir, '.contentlayer', 'catalog.json')).filter((a) => !a.draft && a.time <= Date.now() && a.menu !== 'main' && a.source !== BENCH_SOURCE)
 }
 
 const url = (a: ArticleMeta) => editionHref(a.edition, a.path)
@@ -778,6 +782,7 @@ interface PageWeight {
 
 async function pageWeight(base: string, pathname: string): Promise<PageWeight> {
   const response = await fetch(`${base}${pathname}`)
+  if (!response.ok) throw new Error(`weight: ${base}${pathname} answered ${response.status}`)
   const html = await response.text()
   const gz = (text: string) => gzipSync(Buffer.from(text)).length
   const page = new URL(pathname, base)
@@ -1030,7 +1035,7 @@ if (sections.has('search')) {
 
 saveResults()
 if (sections.has('rebuild') && main) {
-  const file = path.join(main.content, 'zh-CN', 'news', 'bench', 'BENCH00000000001.zh-CN.md')
+  const file = path.join(main.content, 'zh-CN', 'news', BENCH_SOURCE, 'BENCH00000000001.zh-CN.md')
   mkdirSync(path.dirname(file), { recursive: true })
   // Published a minute ago, as an editor's new article is: newer than every article of the corpus.
   const published = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z')
@@ -1049,7 +1054,7 @@ if (sections.has('rebuild') && main) {
   // The running server reads the catalog and bodies at run time: a content build alone
   // publishes a new article (it renders on first request; lists at their next revalidation).
   const r = (results.refresh = await withServer(main.dir, async (base) => {
-    const second = path.join(main.content, 'zh-CN', 'news', 'bench', 'BENCH00000000002.zh-CN.md')
+    const second = path.join(main.content, 'zh-CN', 'news', BENCH_SOURCE, 'BENCH00000000002.zh-CN.md')
     writeFileSync(second, `---\ntitle: "基准测试：第二篇新增文章"\ndate: "2026-01-02 08:00:00"\n---\n\n正文。\n`)
     const content = await measure('npm', ['run', 'content'], { cwd: main.dir, env: { ...process.env, CONTENT_DIR: main.content } })
     const started = performance.now()
