@@ -5,7 +5,7 @@
  *
  * When only the pages are generated (a rebuild after new articles), Next starts with the content
  * build and loads the pages meanwhile; it reads the catalog once the content build is done (the
- * gate in lib/content/index.ts). The search index is then built beside the pages, on the other
+ * gate, lib/content/gate.ts). The search index is then built beside the pages, on the other
  * core. A full build runs its steps one after the other: the search index and the compile each take
  * up to 1.5 GB on the real corpus, together more than the 2 GB a build may take.
  *
