@@ -158,14 +158,49 @@ export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}
   const docs = sortDocs(input)
   const { shardCount, pairShardCount } = layout(docs.length, options)
   const { tokens, pairs } = indexDocuments(docs)
-  const tokenShards = Array.from({ length: shardCount }, () => new Map<string, Slots>())
-  for (const [token, ids] of tokens) if (ids[0].length + ids[1].length > 0) tokenShards[tokenShard(token, shardCount)]?.set(token, slots(ids))
-  const pairShards = Array.from({ length: pairShardCount }, () => new Map<string, Slots>())
-  for (const [key, ids] of pairs) {
-    const [keyword = '', token = ''] = key.split(' ')
-    if (ids[0].length + ids[1].length > 0) pairShards[pairShard(keyword, token, pairShardCount)]?.set(key, slots(ids))
+  // A whole build is an extension of an empty index.
+  const tokenShards = byShard(tokens, shardCount, tokenShard).map((fresh) => tokenShardFile(mergeShard([], fresh, 0)))
+  const pairShards = byShard(pairs, pairShardCount, pairKeyShard).map((fresh) => pairShardFile(mergeShard([], fresh, 0)))
+  return indexFiles(docs, tokenShards, pairShards, options)
+}
+
+/** The shard of a pair's key (see pairKey). */
+const pairKeyShard = (key: string, count: number) => {
+  const [keyword = '', token = ''] = key.split(' ')
+  return pairShard(keyword, token, count)
+}
+
+/** Postings grouped by the shard their key falls in. */
+function byShard(postings: Postings, count: number, shardOf: (key: string, count: number) => number): Postings[] {
+  const shards: Postings[] = Array.from({ length: count }, () => new Map())
+  for (const [key, ids] of postings) shards[shardOf(key, count)]?.set(key, ids)
+  return shards
+}
+
+/**
+ * One shard's entries: its previous entries with their ids moved up by `added`, after the new
+ * articles' ids for the same key; then the new keys (those of no previous entry), empty ones left out.
+ */
+function mergeShard(previous: Iterable<[string, Slots]>, fresh: Postings, added: number): Map<string, Slots> {
+  const entries = new Map<string, Slots>()
+  for (const [key, [title, body]] of previous) {
+    const front = fresh.get(key)
+    if (front) {
+      entries.set(
+        key,
+        slots([
+          [...front[0], ...decodeIds(title, added)],
+          [...front[1], ...decodeIds(body, added)],
+        ]),
+      )
+    } else {
+      // Only a list's first number is an id (the others are distances): moving them all up changes only it.
+      for (const deltas of [title, body]) if (deltas.length > 0) deltas[0] = (deltas[0] as number) + added
+      entries.set(key, [title, body])
+    }
   }
-  return indexFiles(docs, tokenShards.map(tokenShardFile), pairShards.map(pairShardFile), options)
+  for (const [key, ids] of fresh) if (!entries.has(key) && ids[0].length + ids[1].length > 0) entries.set(key, slots(ids))
+  return entries
 }
 
 /** A token shard's file: its entries sorted by token (sort's own order for strings), so equal postings give equal files. */
@@ -220,47 +255,20 @@ export function extendSearchIndex(input: IndexInput[], read: (file: string) => s
     }
   }
   const fresh = indexDocuments(docs.slice(0, added))
-  const freshTokens = Array.from({ length: shardCount }, () => new Map<string, [number[], number[]]>())
-  for (const [token, ids] of fresh.tokens) freshTokens[tokenShard(token, shardCount)]?.set(token, ids)
-  const freshPairs = Array.from({ length: pairShardCount }, () => new Map<string, [number[], number[]]>())
-  for (const [key, ids] of fresh.pairs) {
-    const [keyword = '', token = ''] = key.split(' ')
-    freshPairs[pairShard(keyword, token, pairShardCount)]?.set(key, ids)
-  }
-  /** A previous entry with its ids moved up by `added`, after the new articles' ids for the same key. */
-  const update = (front: [number[], number[]] | undefined, [title, body]: Slots): Slots => {
-    if (!front) {
-      // Only a list's first number is an id (the others are distances): moving them all up changes only it.
-      for (const deltas of [title, body]) if (deltas.length > 0) deltas[0] = (deltas[0] as number) + added
-      return [title, body]
-    }
-    return slots([
-      [...front[0], ...decodeIds(title, added)],
-      [...front[1], ...decodeIds(body, added)],
-    ])
-  }
-  /** One shard's entries: the previous ones updated, then the new keys (those of no previous entry). */
-  const merge = (previous: Iterable<[string, Slots]>, news: Map<string, [number[], number[]]>): Map<string, Slots> => {
-    const entries = new Map<string, Slots>()
-    for (const [key, value] of previous) {
-      entries.set(key, update(news.get(key), value))
-      news.delete(key)
-    }
-    for (const [key, ids] of news) if (ids[0].length + ids[1].length > 0) entries.set(key, slots(ids))
-    return entries
-  }
+  const freshTokens = byShard(fresh.tokens, shardCount, tokenShard)
+  const freshPairs = byShard(fresh.pairs, pairShardCount, pairKeyShard)
   const tokenShards: string[] = []
   for (let shard = 0; shard < shardCount; shard += 1) {
     const entries = json<TokenShard>(shardFile(shard))
     if (!Array.isArray(entries)) return null
-    tokenShards.push(tokenShardFile(merge(entries, freshTokens[shard] as Map<string, [number[], number[]]>)))
+    tokenShards.push(tokenShardFile(mergeShard(entries, freshTokens[shard] as Postings, added)))
   }
   const pairShards: string[] = []
   for (let shard = 0; shard < pairShardCount; shard += 1) {
     const entries = json<PairShard>(pairFile(shard))
     if (!Array.isArray(entries)) return null
     const previous = entries.flatMap(([keyword, list]) => list.map(([token, value]): [string, Slots] => [pairKey(keyword, token), value]))
-    pairShards.push(pairShardFile(merge(previous, freshPairs[shard] as Map<string, [number[], number[]]>)))
+    pairShards.push(pairShardFile(mergeShard(previous, freshPairs[shard] as Postings, added)))
   }
   return indexFiles(docs, tokenShards, pairShards, options)
 }
