@@ -6,13 +6,22 @@
  *
  * The long tail of articles renders on first request, as in production: only a few are
  * prerendered here (PRERENDER_ARTICLES), which keeps the build short and the tests on both paths.
+ *
+ * The working tree's own production build (`npm run build:e2e`, just before this in `npm test`)
+ * goes into the copy first: when nothing it compiled differs, the build only generates the pages
+ * on its compile, as a rebuild after new articles does (scripts/next-build.ts decides, and
+ * compiles otherwise).
  */
 import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync } from 'node:fs'
+import path from 'node:path'
 import { CORPUS_DIR, CORPUS_SITE, sharedCorpusPresent } from './shared-corpus'
-import { scratchCopy } from './scratch-copy'
+import { projectDir, scratchCopy } from './scratch-copy'
 
 if (sharedCorpusPresent(CORPUS_DIR, 'the real-corpus build')) {
   const dir = scratchCopy(CORPUS_SITE.purpose, CORPUS_SITE.name)
+  const compiled = path.join(projectDir, '.next')
+  if (existsSync(path.join(compiled, 'compile-fingerprint'))) cpSync(compiled, path.join(dir, '.next'), { recursive: true })
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: dir,
     stdio: 'inherit',

