@@ -28,7 +28,12 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
   reporter: process.env.CI ? 'line' : 'list',
-  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
+  // A failed test runs once more, recording a trace (playwright-report/, test-results/): recording
+  // one for every test costs a passing run a quarter of its time. A test that passes only on that
+  // second run still fails the run (failOnFlakyTests).
+  retries: 1,
+  failOnFlakyTests: true,
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'on-first-retry' },
   projects: [
     { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache|real-corpus/, use: { ...devices['Desktop Chrome'], launchOptions } },
     { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache|real-corpus/, use: { ...devices['Pixel 7'], launchOptions } },
