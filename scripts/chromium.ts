@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 /**
  * The browser every tool here launches (Playwright's tests, the screenshots, the search bench):
  * `CHROMIUM_PATH` when set; else Debian's headless shell (`apt-get install chromium-headless-shell`,
- * the browser Playwright itself runs headless tests in: the end-to-end suite takes ×0.57 the wall
+ * the browser Playwright itself runs headless tests in: the end-to-end suite takes half the wall
  * time of full Chromium's headless mode on 2 cores); else Debian's `/usr/bin/chromium`; else
  * Playwright's own browser.
  */
