@@ -15,13 +15,14 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import { fingerprintFile } from './next-build'
 import { CORPUS_DIR, CORPUS_SITE, sharedCorpusPresent } from './shared-corpus'
 import { projectDir, scratchCopy } from './scratch-copy'
 
 if (sharedCorpusPresent(CORPUS_DIR, 'the real-corpus build')) {
   const dir = scratchCopy(CORPUS_SITE.purpose, CORPUS_SITE.name)
   const compiled = path.join(projectDir, '.next')
-  if (existsSync(path.join(compiled, 'compile-fingerprint'))) cpSync(compiled, path.join(dir, '.next'), { recursive: true })
+  if (existsSync(fingerprintFile(compiled))) cpSync(compiled, path.join(dir, '.next'), { recursive: true })
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: dir,
     stdio: 'inherit',

@@ -6,8 +6,9 @@
  * When only the pages are generated (a rebuild after new articles), Next starts with the content
  * build and loads the pages meanwhile; it reads the catalog once the content build is done (the
  * gate, lib/content/gate.ts). The search index is then built beside the pages, on the other
- * core. A full build runs its steps one after the other: the search index and the compile each take
- * up to 1.5 GB on the real corpus, together more than the 2 GB a build may take.
+ * core. A full build runs its steps one after the other: it is bound by its CPU, and a compile
+ * started beside the content build saved no time on the real corpus and took 600 MB more
+ * (docs/architecture.md, What a build costs).
  *
  *   npm run build [-- --full]       --full: compile even when nothing compiled has changed
  *   npm run build:next [-- --full]  the pages step alone

@@ -77,12 +77,14 @@ export interface PagesPlan {
   generateOnly: boolean
 }
 
+/** Where a full build leaves its compile's fingerprint: only a build folder with one holds a compile to generate on. */
+export const fingerprintFile = (distDir: string) => path.join(distDir, 'compile-fingerprint')
+
 /** Whether the pages step can skip the compile (`full`: never). */
 export function planPages(full = false): PagesPlan {
   const distDir = path.resolve(projectDir, process.env.NEXT_DIST_DIR?.trim() || '.next')
-  const fingerprintFile = path.join(distDir, 'compile-fingerprint')
   const fingerprint = compileFingerprint()
-  const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : null
+  const previous = existsSync(fingerprintFile(distDir)) ? readFileSync(fingerprintFile(distDir), 'utf8') : null
   // Generating leaves the compile's file traces (*.nft.json), which list the content files: builds
   // whose output is packed by them (Vercel, NEXT_OUTPUT=standalone for the image) always compile.
   const packedByTraces = Boolean(process.env.VERCEL || process.env.NEXT_OUTPUT)
@@ -118,10 +120,9 @@ export function generatePages(env?: Record<string, string>): Promise<boolean> {
 
 /** Compiles and generates the pages, and leaves the compile's fingerprint for the next build. */
 export async function compilePages(plan: PagesPlan): Promise<boolean> {
-  const fingerprintFile = path.join(plan.distDir, 'compile-fingerprint')
-  rmSync(fingerprintFile, { force: true })
+  rmSync(fingerprintFile(plan.distDir), { force: true })
   if (!(await nextBuild([]))) return false
-  writeFileSync(fingerprintFile, plan.fingerprint)
+  writeFileSync(fingerprintFile(plan.distDir), plan.fingerprint)
   return true
 }
 
