@@ -22,6 +22,9 @@ const SITE_URL = 'http://localhost:3000'
 /** Debian's Chromium when present (offline machines, CI); Playwright's own browser elsewhere. */
 const launchOptions = chromiumLaunchOptions
 
+/** Specs that run in a project of their own (below), against another server or after the others. */
+const ownProjects = /preview-deployment|content-refresh|shared-cache|real-corpus/
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -34,11 +37,15 @@ export default defineConfig({
   retries: 1,
   failOnFlakyTests: true,
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'on-first-retry' },
+  // Every browser test runs on a desktop and on a phone, except two kinds that would only repeat
+  // themselves there: @http tests ask the server only (no browser; the server's answer does not
+  // depend on the device) and run once in the HTTP project; @once tests set their own viewport (or
+  // start a dev server) and run once, in Desktop Chrome.
   projects: [
-    { name: 'Desktop Chrome', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache|real-corpus/, use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'Pixel 7', testIgnore: /preview-deployment|fuzz|http-|content-refresh|shared-cache|real-corpus/, use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'Desktop Chrome', testIgnore: ownProjects, grepInvert: /@http/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'Pixel 7', testIgnore: ownProjects, grepInvert: /@http|@once/, use: { ...devices['Pixel 7'], launchOptions } },
     // Raw HTTP against the production server, no browser.
-    { name: 'HTTP', testMatch: /fuzz|http-/ },
+    { name: 'HTTP', testIgnore: ownProjects, grep: /@http/ },
     {
       name: 'Preview deployment',
       testMatch: /preview-deployment/,
@@ -53,7 +60,18 @@ export default defineConfig({
     },
     // Two more instances of the production build sharing a Redis of their own (no browser).
     { name: 'Shared cache', testMatch: /shared-cache/, dependencies: ['Content refresh'] },
-    ...(withCorpus ? [{ name: 'Real corpus', testMatch: /real-corpus/, use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${corpusPort}` } }] : []),
+    ...(withCorpus
+      ? [
+          {
+            // Its own server; it waits for the others only to run beside Content refresh, whose
+            // scheduled article leaves a worker waiting.
+            name: 'Real corpus',
+            testMatch: /real-corpus/,
+            dependencies: ['Desktop Chrome', 'Pixel 7', 'HTTP', 'Preview deployment'],
+            use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${corpusPort}` },
+          },
+        ]
+      : []),
   ],
   // The production build, the preview build and the real-corpus build (`npm test` runs the builds first).
   webServer: [

@@ -14,6 +14,14 @@ const SOURCE = 'e2e-refresh'
 const folder = testSourceFolder(SOURCE)
 const writeArticle = (id: string, title: string, time: number) => writeTestArticle(SOURCE, id, title, time)
 
+/** How long the last content build took on this machine (a first guess until one has run). */
+let lastBuildMs = 7_000
+function contentBuild() {
+  const started = Date.now()
+  runContentBuild()
+  lastBuildMs = Date.now() - started
+}
+
 test.afterAll(() => {
   rmSync(folder, { recursive: true, force: true })
   runContentBuild()
@@ -25,7 +33,7 @@ test('an article requested before it existed is served once a content build adds
   // The 404 is now in the cache.
   expect((await request.get(url)).status()).toBe(404)
   writeArticle('refresh01', '刷新测试：新到的文章', Date.now() - 60_000)
-  runContentBuild()
+  contentBuild()
   // Within the server's catalog check (5 s), with no restart and no wait for revalidation.
   await expect.poll(async () => (await request.get(url)).status(), { timeout: 15_000, intervals: [500] }).toBe(200)
   // Its category, unknown (404) a moment ago, exists too.
@@ -34,10 +42,12 @@ test('an article requested before it existed is served once a content build adds
 
 test('a scheduled article answers 404 until its time, then is served on the next request', async ({ request }) => {
   const url = `/news/${SOURCE}/refresh02`
-  const publishAt = Date.now() + 25_000
+  // Time for the content build and the first request, three times over, before it is due.
+  const publishAt = Date.now() + Math.max(10_000, 3 * lastBuildMs + 4_000)
   writeArticle('refresh02', '刷新测试：定时发布', publishAt)
-  runContentBuild()
+  contentBuild()
   expect((await request.get(url)).status()).toBe(404)
+  expect(Date.now(), 'the 404 was asked for before the article was due').toBeLessThan(publishAt)
   let servedAt = 0
   await expect
     .poll(
@@ -56,7 +66,7 @@ test('a scheduled article answers 404 until its time, then is served on the next
 test('a page that fails to render shows the edition’s error page, inside the site’s layout', async ({ page }) => {
   const url = `/news/${SOURCE}/refresh03`
   writeArticle('refresh03', '刷新测试：正文丢失', Date.now() - 60_000)
-  runContentBuild()
+  contentBuild()
   // Lose the body Contentlayer wrote for it: rendering the page now throws.
   const catalog = JSON.parse(readFileSync(path.join(process.cwd(), '.contentlayer', 'catalog.json'), 'utf8')) as { slug: string; source: string; bodyFile: string }[]
   const article = catalog.find((a) => a.source === SOURCE && a.slug === 'refresh03')

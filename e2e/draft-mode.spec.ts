@@ -5,7 +5,7 @@ import { articles, expect, locationPath, test } from './fixtures'
 const client = (name: string) => ({ 'x-forwarded-for': `draft-mode-${name}-${test.info().project.name}` })
 
 test.describe('draft mode on the production build', () => {
-  test('refuses a missing or wrong secret with 401 and sets no cookie', async ({ request }) => {
+  test('refuses a missing or wrong secret with 401 and sets no cookie', { tag: '@http' }, async ({ request }) => {
     for (const query of ['', '?secret=', '?secret=wrong', `?secret=${E2E_PREVIEW_SECRET}x`]) {
       const response = await request.get(`/api/draft${query}`, { maxRedirects: 0, headers: client('wrong') })
       expect(response.status(), query).toBe(401)
@@ -13,7 +13,7 @@ test.describe('draft mode on the production build', () => {
     }
   })
 
-  test('the right secret sets the draft cookie and redirects to a same-site path only', async ({ request }) => {
+  test('the right secret sets the draft cookie and redirects to a same-site path only', { tag: '@http' }, async ({ request }) => {
     const ok = await request.get(`/api/draft?secret=${E2E_PREVIEW_SECRET}&redirect=${encodeURIComponent(articles.draft)}`, { maxRedirects: 0, headers: client('ok') })
     expect(ok.status()).toBe(307)
     expect(ok.headers()['set-cookie']).toContain('__prerender_bypass')
@@ -27,14 +27,14 @@ test.describe('draft mode on the production build', () => {
     }
   })
 
-  test('is rate-limited per client', async ({ request }) => {
+  test('is rate-limited per client', { tag: '@http' }, async ({ request }) => {
     const statuses: number[] = []
     for (let i = 0; i < 12; i++) statuses.push((await request.get('/api/draft?secret=guess', { maxRedirects: 0, headers: client('rate') })).status())
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses.slice(10)).toEqual([429, 429])
   })
 
-  test('is not bypassed by forged X-Forwarded-For entries, and keeps clients behind one proxy apart', async ({ request }) => {
+  test('is not bypassed by forged X-Forwarded-For entries, and keeps clients behind one proxy apart', { tag: '@http' }, async ({ request }) => {
     // The e2e server trusts one proxy (TRUSTED_PROXIES=1): the test runner plays it, so the last
     // entry it sends is the client; anything left of it is what that client forged.
     const proxied = client('forger')['x-forwarded-for']
@@ -81,7 +81,7 @@ test.describe('draft mode on the production build', () => {
     await expect(page.locator('body')).not.toContainText('DRAFTMARKER')
   })
 
-  test('production pages carry no noindex', async ({ request }) => {
+  test('production pages carry no noindex', { tag: '@http' }, async ({ request }) => {
     const response = await request.get('/')
     expect(response.headers()['x-robots-tag']).toBeUndefined()
     expect(await response.text()).not.toContain('noindex')

@@ -39,7 +39,7 @@ async function checkFeed(request: APIRequestContext, type: string, href: string)
   return Array.isArray(items) ? items.length : items ? 1 : 0
 }
 
-test.describe('feeds and discovery', () => {
+test.describe('feeds and discovery', { tag: '@http' }, () => {
   test('the home page announces the edition’s RSS, Atom and JSON feeds, and they parse', async ({ request }) => {
     const html = await (await request.get('/')).text()
     const links = feedLinks(html)
@@ -66,7 +66,7 @@ test.describe('feeds and discovery', () => {
   })
 })
 
-test.describe('structured data on an article', () => {
+test.describe('structured data on an article', { tag: '@http' }, () => {
   test('canonical, reciprocal hreflang alternates, Open Graph and valid NewsArticle JSON-LD', async ({ request }) => {
     const zh = await (await request.get(articles.translatedZh)).text()
     const en = await (await request.get(articles.translatedEn)).text()
@@ -97,7 +97,7 @@ test.describe('structured data on an article', () => {
   })
 })
 
-test.describe('sitemaps and robots.txt', () => {
+test.describe('sitemaps and robots.txt', { tag: '@http' }, () => {
   test('robots.txt names both sitemaps, and they parse', async ({ request }) => {
     const robots = await (await request.get('/robots.txt')).text()
     const sitemaps = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => pathOf(m[1]!))

@@ -77,7 +77,7 @@ test.describe('front page', () => {
   })
 })
 
-test.describe('compact lists on a phone', () => {
+test.describe('compact lists on a phone', { tag: '@once' }, () => {
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = devices['Pixel 7']
   test.use({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch })
 

@@ -164,7 +164,7 @@ function generate(count: number): string[] {
 /** What a response must never show: stack frames, machine paths, framework internals. */
 const LEAKS = [/\bat [^\n]{0,200}:\d+:\d+\)?/, /node_modules/, /\/(?:work|home|root|tmp|Users)\//, /Internal Server Error/, /\bTypeError\b|\bReferenceError\b|\bERR_[A-Z_]+\b/]
 
-test.describe('malformed URLs', () => {
+test.describe('malformed URLs', { tag: '@http' }, () => {
   test.setTimeout(300_000)
 
   test('2,000+ generated paths and query strings: no 5xx, no hang, no internals', async ({ baseURL }) => {

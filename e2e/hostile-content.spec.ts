@@ -233,7 +233,7 @@ test.describe('hostile content in feeds', () => {
     return body
   }
 
-  test('RSS and Atom parse, list the lab articles and carry their titles as text', async ({ request }) => {
+  test('RSS and Atom parse, list the lab articles and carry their titles as text', { tag: '@http' }, async ({ request }) => {
     for (const path of ['/index.xml', '/categories/security-lab/index.xml']) {
       const feed = parser.parse(await xml(request, path)) as { rss: { channel: { item: { title: string; link: string }[] } } }
       const lab = feed.rss.channel.item.filter((item) => item.link.includes('/news/security-lab/'))
@@ -243,7 +243,7 @@ test.describe('hostile content in feeds', () => {
     for (const path of ['/atom.xml', '/categories/security-lab/atom.xml', '/tags/script-window-__xss_tag_script-1-script/index.xml']) await xml(request, path)
   })
 
-  test('the JSON feed parses', async ({ request }) => {
+  test('the JSON feed parses', { tag: '@http' }, async ({ request }) => {
     const response = await request.get('/categories/security-lab/feed.json')
     expect(response.status()).toBe(200)
     const feed = JSON.parse(await response.text()) as { items: { title: string; image?: string }[] }

@@ -7,7 +7,7 @@ import { articles, rawRequest } from './fixtures'
  */
 const readOnly = ['/index.xml', '/zh-tw/atom.xml', '/en/feed.json', '/tags/人工智能/index.xml', '/sitemap.xml', '/', articles.seed, '/tags', '/favicon.ico', '/robots.txt']
 
-test.describe('methods', () => {
+test.describe('methods', { tag: '@http' }, () => {
   test('write methods get 405 with Allow: GET, HEAD and change nothing; GET still serves the feed', async ({ baseURL }) => {
     const origin = new URL(baseURL!)
     for (const path of readOnly) {

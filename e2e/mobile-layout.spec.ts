@@ -1,10 +1,10 @@
 import { devices } from '@playwright/test'
 import { articles, expect, test } from './fixtures'
 
-// The phone layout is checked at the Pixel 7 size under both projects.
+// The phone layout at the Pixel 7 size, whatever the project's device: run once (@once).
 const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = devices['Pixel 7']
 
-test.describe('phone layout', () => {
+test.describe('phone layout', { tag: '@once' }, () => {
   test.use({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch })
 
   const pages = [

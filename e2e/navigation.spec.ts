@@ -59,7 +59,7 @@ test.describe('edition switcher in the header', () => {
   })
 })
 
-test.describe('header on a phone', () => {
+test.describe('header on a phone', { tag: '@once' }, () => {
   test.use({ viewport: { width: 412, height: 839 }, isMobile: true, hasTouch: true })
 
   test('search is in the bar, without opening the menu', async ({ page }) => {
@@ -121,7 +121,7 @@ test.describe('breadcrumbs', () => {
   }
 })
 
-test.describe('footer', () => {
+test.describe('footer', { tag: '@once' }, () => {
   test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
 
   test('sits at the bottom of the screen on a short page, with editions, feeds, about and contact', async ({ page }) => {
@@ -161,7 +161,7 @@ test.describe('footer', () => {
   })
 })
 
-test.describe('sticky sidebar on a desktop screen', () => {
+test.describe('sticky sidebar on a desktop screen', { tag: '@once' }, () => {
   test.use({ viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false })
 
   test('the widgets stay in view while a long article scrolls', async ({ page }) => {

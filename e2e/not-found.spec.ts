@@ -50,7 +50,7 @@ test.describe('unknown and legacy URLs', () => {
     })
   })
 
-  test('legacy and hand-typed URLs answer one 308 to the canonical URL', async ({ request }) => {
+  test('legacy and hand-typed URLs answer one 308 to the canonical URL', { tag: '@http' }, async ({ request }) => {
     for (const [from, to] of [
       ['/news/qq/20250212A03TSR00/', articles.seed],
       ['/news/qq/20250212A03TSR00', articles.seed],

@@ -31,11 +31,10 @@ const manifestCount = async () => {
   return response.ok ? ((await response.json()) as { count: number }).count : -1
 }
 
-test.describe('search under npm run dev', () => {
+test.describe('search under npm run dev', { tag: '@once' }, () => {
   test.describe.configure({ mode: 'serial', timeout: 600_000 })
 
   test.beforeAll(async () => {
-    test.skip(test.info().project.name !== 'Desktop Chrome', 'one dev server is enough')
     // Copying, the first content build and the first `next dev` compile take minutes on a busy machine.
     test.setTimeout(300_000)
     copy = scratchCopy('e2e', 'dev-search')

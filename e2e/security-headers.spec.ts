@@ -17,7 +17,7 @@ function directives(csp: string | undefined): Map<string, string[]> {
 }
 
 test.describe('security headers', () => {
-  test('every kind of response carries them', async ({ request }) => {
+  test('every kind of response carries them', { tag: '@http' }, async ({ request }) => {
     for (const path of [
       '/',
       articles.seed,

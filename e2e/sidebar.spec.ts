@@ -50,7 +50,7 @@ test.describe('sidebar widgets', () => {
   })
 })
 
-test.describe('sidebar position on a desktop screen', () => {
+test.describe('sidebar position on a desktop screen', { tag: '@once' }, () => {
   test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false })
 
   test('sidebar: left puts the sidebar left of the content, the default puts it right', async ({ page }) => {

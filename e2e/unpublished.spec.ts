@@ -87,7 +87,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test.describe('unpublished articles stay unpublished', () => {
-  test('no reachable page, RSC payload, feed or sitemap mentions a draft or scheduled article', async ({ request }) => {
+  test('no reachable page, RSC payload, feed or sitemap mentions a draft or scheduled article', { tag: '@http' }, async ({ request }) => {
     test.slow()
     const { leaks, visited, htmlPages, rscPayloads, feeds } = await crawl(request)
     test.info().annotations.push({ type: 'crawl', description: `${visited} URLs, ${htmlPages} HTML pages, ${rscPayloads} RSC payloads, ${feeds} feeds and sitemaps` })

@@ -20,7 +20,11 @@ export async function Breadcrumb({ locale, trail }: { locale: Locale; trail: Cru
           <li key={`${i}-${crumb.name}`} className={`flex items-center gap-x-1 ${i < trail.length - 1 ? 'shrink-0' : 'min-w-0'}`}>
             {i > 0 && <span aria-hidden="true">›</span>}
             {crumb.path && i < trail.length - 1 ? (
-              <EditionLink href={crumb.path} locale={locale} className="inline-block min-w-6 py-0.5 text-center underline-offset-2 hover:text-accent hover:underline dark:hover:text-accent-dark">
+              <EditionLink
+                href={crumb.path}
+                locale={locale}
+                className="inline-block min-w-6 py-0.5 text-center underline-offset-2 hover:text-accent hover:underline dark:hover:text-accent-dark"
+              >
                 {crumb.name}
               </EditionLink>
             ) : (
