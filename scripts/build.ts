@@ -12,13 +12,15 @@
  *
  *   npm run build [-- --full]       --full: compile even when nothing compiled has changed
  *   npm run build:next [-- --full]  the pages step alone
+ *   npm run build -- --plan         say whether a build would compile or only generate, build nothing
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildPages, compilePages, GENERATE_FAILED, generatePages, planPages, removeGeneratedPages, runStep } from './next-build'
+import { buildPages, compilePages, GENERATE_FAILED, generatePages, PLAN_COMPILE, PLAN_GENERATE, planPages, removeGeneratedPages, runStep } from './next-build'
 
 const full = process.argv.includes('--full')
 const pagesOnly = process.argv.includes('--pages')
+const planOnly = process.argv.includes('--plan')
 
 /**
  * Runs a step's script (what `npm run <script>` runs) with this Node and tsx directly: npm itself
@@ -80,7 +82,9 @@ const plan = planPages(full)
 const started = performance.now()
 const s = (seconds: number) => `${seconds.toFixed(1)} s`
 try {
-  if (pagesOnly) {
+  if (planOnly) {
+    console.log(plan.generateOnly ? `build: ${PLAN_GENERATE}` : `build: ${PLAN_COMPILE}`)
+  } else if (pagesOnly) {
     await pages()
   } else if (plan.generateOnly) {
     console.log(await rebuild())

@@ -80,6 +80,10 @@ export interface PagesPlan {
 /** Where a full build leaves its compile's fingerprint: only a build folder with one holds a compile to generate on. */
 export const fingerprintFile = (distDir: string) => path.join(distDir, 'compile-fingerprint')
 
+/** What `npm run build -- --plan` says of a build. */
+export const PLAN_GENERATE = 'would generate the pages on the last compile (nothing compiled has changed)'
+export const PLAN_COMPILE = 'would compile and generate the pages'
+
 /** Whether the pages step can skip the compile (`full`: never). */
 export function planPages(full = false): PagesPlan {
   const distDir = path.resolve(projectDir, process.env.NEXT_DIST_DIR?.trim() || '.next')
