@@ -3,27 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { formatContentDate } from '@/lib/content/dates'
 import { E2E_CONTENT_DIR } from './content-root'
 
 /**
- * Every spec imports `test` from here: in browser tests, remote requests (thumbnails on feed
- * CDNs) are aborted at once, so a run never waits on the closed network and an unreachable image
- * fails the same way on every machine. Tests that only use `request` open no browser at all.
+ * Every spec imports `test` and `expect` from here. Remote requests (thumbnails on feed CDNs) fail
+ * at once in the browser, which resolves no host name but 127.0.0.1 (playwright.config.ts), so a
+ * run never waits on the closed network and an unreachable image fails the same way on every
+ * machine. Tests that only use `request` open no browser at all.
  */
-export const test = base.extend({
-  context: async ({ context, baseURL }, provide) => {
-    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
-    await context.route(
-      (url) => url.origin !== origin,
-      (route) => route.abort('internetdisconnected'),
-    )
-    await provide(context)
-  },
-})
-
-export { expect }
+export { test, expect }
 
 /** Sample articles (content/, and e2e/content/ for `hostile`), by canonical URL. */
 export const articles = {

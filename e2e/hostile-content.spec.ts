@@ -8,7 +8,7 @@ import { expect, expectThumbnailBoxKept, hydrated, test } from './fixtures'
  * and other front matter. Every payload, if it ran, would set a `window.__xss_*` variable or open
  * a dialog. A reader opens the articles, their tag pages, the lists and the search that show them,
  * and the feeds: nothing may run. Remote hosts (https://unreachable.invalid, the thumbnails' host)
- * are aborted by the `context` fixture, so failed images are exercised too.
+ * do not resolve in the test browser (playwright.config.ts), so failed images are exercised too.
  */
 const LAB = '/news/security-lab'
 const labArticles = [
@@ -33,7 +33,7 @@ declare global {
 interface Watch {
   /** Dialogs the browser opened (each is dismissed at once). */
   dialogs: string[]
-  /** Requests that failed: remote hosts are aborted (e2e/fixtures.ts). */
+  /** Requests that failed: remote hosts do not resolve (playwright.config.ts). */
   failed: string[]
 }
 

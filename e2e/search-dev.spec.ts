@@ -73,11 +73,8 @@ test.describe('search under npm run dev', { tag: '@once' }, () => {
     if (copy) rmSync(copy, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
   })
 
-  test('the index exists when dev starts, answers in the search box, and follows content changes', async ({ browser }) => {
+  test('the index exists when dev starts, answers in the search box, and follows content changes', async ({ page }) => {
     expect(await manifestCount()).toBeGreaterThan(0)
-    // A context of its own: the shared fixture lets pages reach the production server only.
-    const context = await browser.newContext()
-    const page = await context.newPage()
     await page.goto(`${base}/`)
     const section = page.locator('aside section[data-widget="search"]')
     const input = section.getByRole('combobox')
@@ -95,6 +92,5 @@ test.describe('search under npm run dev', { tag: '@once' }, () => {
     await hydrated(input, 120_000)
     await input.fill('量子纠缠通信')
     await expect(section.getByRole('option', { name: /开发模式索引刷新测试/ })).toBeVisible({ timeout: 120_000 })
-    await context.close()
   })
 })
