@@ -11,12 +11,18 @@
  *   public/<entry>   → ../../public/<entry>    (everything but search/)
  *   public/search/     the preview's own index (drafts and scheduled articles included)
  *
+ * The preview differs from production in what its pages show (VERCEL_ENV is read when rendering,
+ * not when compiling), never in what is compiled: when the production build's compile is current
+ * (scripts/next-build.ts), the preview's pages are generated on a copy of it instead of compiling
+ * again. Its pages came out the same as a compiled preview's, byte for byte but the build id.
+ *
  * On Vercel none of this is needed: a preview deployment runs `npm run build` with
  * VERCEL_ENV=preview, and its public/search/ is its own.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
+import { fingerprintFile, generatePages, planPages, removeGeneratedPages } from './next-build'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
 const PREVIEW_DIST_DIR = '.next-preview'
@@ -31,7 +37,21 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
   }
 }
 
-run('npx', ['tsx', 'scripts/build.ts', '--pages'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
+/** The preview's pages on a copy of the production build's compile; false when there is none to use or generating failed. */
+async function generateOnProductionCompile(): Promise<boolean> {
+  const production = planPages()
+  if (!production.generateOnly) return false
+  const distDir = path.join(projectDir, PREVIEW_DIST_DIR)
+  rmSync(distDir, { recursive: true, force: true })
+  cpSync(production.distDir, distDir, { recursive: true })
+  // Its fingerprint is production's: a build in .next-preview itself compiles again.
+  rmSync(fingerprintFile(distDir), { force: true })
+  removeGeneratedPages({ ...production, distDir })
+  console.log(`build:preview: the production build's compile is current: the preview's pages are generated on a copy of it`)
+  return generatePages({ VERCEL_ENV: 'preview', NEXT_DIST_DIR: PREVIEW_DIST_DIR })
+}
+
+if (!(await generateOnProductionCompile())) run('npx', ['tsx', 'scripts/build.ts', '--pages'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
 
 const deployment = path.join(projectDir, PREVIEW_DEPLOYMENT_DIR)
 rmSync(deployment, { recursive: true, force: true })
