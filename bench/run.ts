@@ -75,11 +75,25 @@ function processTree(): Map<number, number[]> {
   return children
 }
 
-function rssKiB(pids: Iterable<number>): number {
-  let total = 0
+/**
+ * The memory of a set of processes: their RSS summed, and their PSS summed. Summed RSS counts a
+ * page once for every process that maps it (the Node binary, in each of a build's Node
+ * processes); PSS divides a shared page among the processes sharing it, so its sum is what the
+ * processes hold together. PSS falls back to RSS where /proc/<pid>/smaps_rollup cannot be read.
+ */
+function memoryKiB(pids: Iterable<number>): { rss: number; pss: number } {
+  const total = { rss: 0, pss: 0 }
   for (const pid of pids) {
     try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+      let pss = rss
+      try {
+        pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? rss)
+      } catch {
+        // not readable here: RSS stands in
+      }
+      total.rss += rss
+      total.pss += pss
     } catch {
       // ended
     }
@@ -121,11 +135,13 @@ interface Measured {
   wall: number
   /** User + system seconds of the command and all its descendants (null without a control group or GNU time). */
   cpu: number | null
+  /** Peak of the summed RSS, and of the summed PSS, of the command's processes (memoryKiB). */
   peakMiB: number
+  peakPssMiB: number
   output: string
 }
 
-/** Runs a command: wall and CPU seconds (all descendants) and the peak of their summed RSS. */
+/** Runs a command: wall and CPU seconds (all descendants) and the peaks of their summed RSS and PSS. */
 function measure(command: string, commandArgs: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
@@ -141,8 +157,12 @@ function measure(command: string, commandArgs: string[], options: { cwd: string;
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     let peak = 0
+    let peakPss = 0
     const poll = setInterval(() => {
-      if (child.pid !== undefined) peak = Math.max(peak, rssKiB(group ? groupPids(group) : treePids(child.pid)))
+      if (child.pid === undefined) return
+      const memory = memoryKiB(group ? groupPids(group) : treePids(child.pid))
+      peak = Math.max(peak, memory.rss)
+      peakPss = Math.max(peakPss, memory.pss)
     }, 200)
     child.on('error', reject)
     child.on('exit', async (code) => {
@@ -161,7 +181,7 @@ function measure(command: string, commandArgs: string[], options: { cwd: string;
           cpu = user + sys
         }
       }
-      resolve({ code, wall, cpu, peakMiB: peak / 1024, output })
+      resolve({ code, wall, cpu, peakMiB: peak / 1024, peakPssMiB: peakPss / 1024, output })
     })
   })
 }
@@ -183,6 +203,7 @@ interface PhaseFigures {
   wallSeconds: number
   cpuSeconds: number | null
   peakRssMiB: number
+  peakPssMiB: number
 }
 
 interface BuildFigures {
@@ -194,6 +215,7 @@ interface BuildFigures {
   wallSeconds: number
   cpuSeconds: number | null
   peakRssMiB: number
+  peakPssMiB: number
   pagesPrerendered: number
   nextDirMiB: number
   /** The three commands of `npm run build`, one by one. */
@@ -228,13 +250,18 @@ async function build(dir: string, contentDir: string, label: string, whole = fal
     output += run.output
     writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), output)
     if (run.code !== 0) throw new Error(`${label}: ${phase} failed (exit ${run.code}); see bench/results/${label}.log`)
-    const figures = { wallSeconds: round(run.wall, 1), cpuSeconds: run.cpu === null ? null : round(run.cpu, 1), peakRssMiB: Math.round(run.peakMiB) }
+    const figures = {
+      wallSeconds: round(run.wall, 1),
+      cpuSeconds: run.cpu === null ? null : round(run.cpu, 1),
+      peakRssMiB: Math.round(run.peakMiB),
+      peakPssMiB: Math.round(run.peakPssMiB),
+    }
     if (phase === 'build') total = figures
     else phases[phase] = figures
   }
   if (total) {
     const steps = /build: content ([\d.]+) s, (?:then )?search index ([\d.]+) s(?:,| beside) pages ([\d.]+) s/.exec(output)
-    const step = (i: number): PhaseFigures => ({ wallSeconds: Number(steps?.[i] ?? NaN), cpuSeconds: null, peakRssMiB: NaN })
+    const step = (i: number): PhaseFigures => ({ wallSeconds: Number(steps?.[i] ?? NaN), cpuSeconds: null, peakRssMiB: NaN, peakPssMiB: NaN })
     Object.assign(phases, { content: step(1), search: step(2), next: step(3) })
   }
   const report = readJson<ContentReport>(path.join(dir, '.contentlayer', 'report.json'))
@@ -261,6 +288,7 @@ async function build(dir: string, contentDir: string, label: string, whole = fal
     wallSeconds: total ? total.wallSeconds : (sum(all.map((p) => p.wallSeconds)) ?? NaN),
     cpuSeconds: total ? total.cpuSeconds : sum(all.map((p) => p.cpuSeconds)),
     peakRssMiB: total ? total.peakRssMiB : Math.max(...all.map((p) => p.peakRssMiB)),
+    peakPssMiB: total ? total.peakPssMiB : Math.max(...all.map((p) => p.peakPssMiB)),
     pagesPrerendered: Object.keys(prerender.routes).length,
     nextDirMiB: round(dirSize(path.join(dir, '.next')) / 2 ** 20, 1),
     phases,
@@ -274,7 +302,10 @@ async function build(dir: string, contentDir: string, label: string, whole = fal
 interface HugoFigures {
   cpuSeconds: number
   wallSeconds: number
+  /** Hugo's own peak RSS, as run.sh reports it (GNU time). */
   peakRssMiB: number
+  /** The peak of run.sh's process tree's summed PSS, sampled as ours is (measure). */
+  peakPssMiB: number
   pages: number
 }
 
@@ -294,24 +325,25 @@ async function hugo(contentDir: string, outDir: string, baseUrl = 'http://127.0.
     log(`hugo: run.sh failed (exit ${run.code}): ${run.output.trim().split('\n').pop() ?? ''}`)
     return null
   }
-  return { cpuSeconds: Number(line[1]), wallSeconds: Number(line[2]), peakRssMiB: Number(line[3]), pages: Number(line[4]) }
+  return { cpuSeconds: Number(line[1]), wallSeconds: Number(line[2]), peakRssMiB: Number(line[3]), peakPssMiB: Math.round(run.peakPssMiB), pages: Number(line[4]) }
 }
 
 function buildRows(label: string, b: BuildFigures): Row[] {
-  const phase = (p: PhaseFigures) => `${p.wallSeconds} / ${p.cpuSeconds} / ${p.peakRssMiB}`
+  const phase = (p: PhaseFigures) => `${p.wallSeconds} / ${p.cpuSeconds} / ${p.peakRssMiB} / ${p.peakPssMiB}`
   return [
     [`${label}: articles read / published / skipped`, `${b.articlesRead} / ${b.published} / ${b.skipped}`, ''],
     [`${label}: wall s / CPU s`, `${b.wallSeconds} / ${b.cpuSeconds}`, ''],
-    [`${label}: peak RSS MiB (process tree)`, b.peakRssMiB, check('buildPeakRssMiB', b.peakRssMiB)],
+    [`${label}: peak RSS MiB (process tree, summed)`, b.peakRssMiB, check('buildPeakRssMiB', b.peakRssMiB)],
+    [`${label}: peak PSS MiB (process tree, summed: a shared page counted once)`, b.peakPssMiB, ''],
     [`${label}: pages pre-rendered / .next MiB`, `${b.pagesPrerendered} / ${b.nextDirMiB}`, ''],
-    [`${label}: phase content (npm run content): wall s / CPU s / peak MiB`, phase(b.phases.content), ''],
+    [`${label}: phase content (npm run content): wall s / CPU s / peak RSS / PSS MiB`, phase(b.phases.content), ''],
     [
       `${label}:   content CPU s: Contentlayer / normalisation / merge and report`,
       b.contentCpu ? `${b.contentCpu.contentlayer} / ${b.contentCpu.normalisation} / ${b.contentCpu.merge}` : 'not reported',
       '',
     ],
-    [`${label}: phase search (npm run build:search): wall s / CPU s / peak MiB`, phase(b.phases.search), ''],
-    [`${label}: phase next (npm run build:next): wall s / CPU s / peak MiB`, phase(b.phases.next), ''],
+    [`${label}: phase search (npm run build:search): wall s / CPU s / peak RSS / PSS MiB`, phase(b.phases.search), ''],
+    [`${label}: phase next (npm run build:next): wall s / CPU s / peak RSS / PSS MiB`, phase(b.phases.next), ''],
     [`${label}:   next: compile s / static generation s`, `${b.nextCompileSeconds} / ${b.nextStaticSeconds}`, ''],
   ]
 }
@@ -322,16 +354,18 @@ function hugoRows(label: string, ours: BuildFigures, theirs: HugoFigures | null)
   const ratio = (a: number | null, b: number) => (a === null ? NaN : round(a / b))
   const cpu = ratio(ours.cpuSeconds, theirs.cpuSeconds)
   const wall = ratio(ours.wallSeconds, theirs.wallSeconds)
-  const peak = ratio(ours.peakRssMiB, theirs.peakRssMiB)
+  const peak = ratio(ours.peakPssMiB, theirs.peakPssMiB)
+  const peakRss = ratio(ours.peakRssMiB, theirs.peakRssMiB)
   return [
     [
-      `${label}: Hugo + Mainroad, same content, same run: wall s / CPU s / peak MiB / HTML pages`,
-      `${theirs.wallSeconds} / ${theirs.cpuSeconds} / ${theirs.peakRssMiB} / ${theirs.pages}`,
+      `${label}: Hugo + Mainroad, same content, same run: wall s / CPU s / peak RSS (its own) / peak PSS (its tree) MiB / HTML pages`,
+      `${theirs.wallSeconds} / ${theirs.cpuSeconds} / ${theirs.peakRssMiB} / ${theirs.peakPssMiB} / ${theirs.pages}`,
       '',
     ],
     [`${label}: ours / Hugo, CPU`, `×${cpu}`, check('buildCpuToHugo', cpu)],
     [`${label}: ours / Hugo, wall`, `×${wall}`, check('buildWallToHugo', wall)],
-    [`${label}: ours / Hugo, peak memory (process tree / Hugo process)`, `×${peak}`, check('buildPeakToHugo', peak)],
+    [`${label}: ours / Hugo, peak memory (summed PSS of each process tree, sampled alike)`, `×${peak}`, check('buildPeakToHugo', peak)],
+    [`${label}: ours / Hugo, peak memory (our summed RSS / Hugo's own RSS: counts each shared page once per process)`, `×${peakRss}`, ''],
   ]
 }
 
@@ -562,7 +596,7 @@ async function benchLoad(dir: string): Promise<LoadSpikeFigures> {
       const memory = async (): Promise<MemoryFigures> => {
         await sleep(2000)
         const heap = await heapAfterGc(inspector)
-        return { heapMiB: round(heap / 1024 / 1024, 1), rssMiB: round(rssKiB(treePids(pid)) / 1024, 0) }
+        return { heapMiB: round(heap / 1024 / 1024, 1), rssMiB: round(memoryKiB(treePids(pid)).rss / 1024, 0) }
       }
       const start = await memory()
       log('load: 10,000 requests…')

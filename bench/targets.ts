@@ -42,7 +42,8 @@ export const TARGETS = {
     format: times,
   },
   buildPeakToHugo: {
-    description: 'peak memory of the build (process tree) over that of Hugo + Mainroad, same content, same run',
+    description:
+      'peak memory of the build over that of Hugo + Mainroad, same content, same run: each process tree’s summed PSS (a page shared by several processes counted once), sampled alike',
     compare: 'max',
     limit: 1,
     format: times,

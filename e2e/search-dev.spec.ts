@@ -44,7 +44,7 @@ test.describe('search under npm run dev', { tag: '@once' }, () => {
     // The copy's own content/, whatever this run was given.
     delete env.CONTENT_DIR
     log = openSync(path.join(copy, 'dev.log'), 'w')
-    dev = spawn(path.join(copy, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts', '-H', '127.0.0.1', '-p', String(port)], {
+    dev = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-H', '127.0.0.1', '-p', String(port)], {
       cwd: copy,
       env,
       stdio: ['ignore', log, log],

@@ -51,7 +51,7 @@ async function generateOnProductionCompile(): Promise<boolean> {
   return generatePages({ VERCEL_ENV: 'preview', NEXT_DIST_DIR: PREVIEW_DIST_DIR })
 }
 
-if (!(await generateOnProductionCompile())) run('npx', ['tsx', 'scripts/build.ts', '--pages'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
+if (!(await generateOnProductionCompile())) run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--pages'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
 
 const deployment = path.join(projectDir, PREVIEW_DEPLOYMENT_DIR)
 rmSync(deployment, { recursive: true, force: true })
@@ -64,5 +64,5 @@ for (const entry of readdirSync(path.join(projectDir, 'public'))) {
   if (entry === 'search' || entry.startsWith('search.')) continue
   symlinkSync(path.join('..', '..', 'public', entry), path.join(deployment, 'public', entry))
 }
-run('npx', ['tsx', 'scripts/build-search.ts', '--out', path.join(PREVIEW_DEPLOYMENT_DIR, 'public', 'search')])
+run(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--out', path.join(PREVIEW_DEPLOYMENT_DIR, 'public', 'search')])
 console.log(`build:preview: serve with \`VERCEL_ENV=preview NEXT_DIST_DIR=.next npx next start ${PREVIEW_DEPLOYMENT_DIR}\``)
