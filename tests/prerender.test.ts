@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, existsSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PLAN_COMPILE, PLAN_GENERATE } from '@/scripts/next-build'
+import { fingerprintFile, PLAN_COMPILE, PLAN_GENERATE } from '@/scripts/next-build'
 import { scratchCopy, scratchRoot } from '@/scripts/scratch-copy'
 import { tempDir } from './helpers'
 
@@ -14,18 +14,26 @@ import { tempDir } from './helpers'
  * tag page, in every edition, when one edition's params were empty (vercel/next.js#95166). Then
  * the rebuild that follows in the same copy: new and removed articles only generate the pages
  * again on the first build's compile (scripts/next-build.ts). Last, a code change makes the next
- * build plan a compile (`npm run build -- --plan`: the compile itself is the first build's).
+ * build plan a compile (`npm run build -- --plan`).
+ *
+ * The copy starts with the checkout's compile when there is one (`npm test` builds the sample
+ * site before the unit tests): the first build then generates its pages on it, as any build does
+ * after its compile, instead of compiling the same code a second time. Without one, or when the
+ * code has changed since, the first build compiles.
  */
 const here = process.cwd()
 afterAll(() => rmSync(scratchRoot('prerender'), { recursive: true, force: true }), 120_000)
 
 const content = path.join(tempDir('prerender'), 'content')
 const project = scratchCopy('prerender', 'project')
+if (existsSync(fingerprintFile(path.join(here, '.next')))) cpSync(path.join(here, '.next'), path.join(project, '.next'), { recursive: true })
 
 async function build(...args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)('npm', ['run', 'build', ...(args.length ? ['--', ...args] : [])], {
     cwd: project,
-    env: { ...process.env, CONTENT_DIR: content, SITE_URL: 'http://localhost:3000', NEXT_TELEMETRY_DISABLED: '1' },
+    // NODE_ENV unset, as `npm run build` runs from a shell (Vitest's NODE_ENV=test changes what the
+    // build compiles); Next's types declare it always set.
+    env: { ...process.env, NODE_ENV: undefined, CONTENT_DIR: content, SITE_URL: 'http://localhost:3000', NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv,
     timeout: 600_000,
     maxBuffer: 64 * 1024 * 1024,
   })
@@ -39,7 +47,7 @@ const GENERATE_ONLY = 'generating the pages again on its compile'
 describe('prerendering with an empty edition', () => {
   it('still prerenders the other editions’ article, tag and list pages', async () => {
     cpSync(path.join(here, 'content'), content, { recursive: true, filter: (source) => !source.includes(`${path.sep}zh-HK`) })
-    expect(await build()).not.toContain(GENERATE_ONLY)
+    await build()
     const routes = prerendered()
     const count = (prefix: string) => routes.filter((r) => r.startsWith(prefix)).length
     expect(count('/zh-HK/news/')).toBe(0)
