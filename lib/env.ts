@@ -71,6 +71,8 @@ export const env = {
   contentStrict: flag('CONTENT_STRICT'),
   /** Let a content build replace the catalog with one that publishes under half as many articles. */
   contentAllowShrink: flag('CONTENT_ALLOW_SHRINK'),
+  /** Files each Contentlayer shard must get before the content build runs a second one beside the first (scripts/content-build.ts). */
+  contentShardMinFiles: positiveInt('CONTENT_SHARD_MIN_FILES', 500),
   siteUrl: siteUrl(),
   timeZone: timeZone('SITE_TIME_ZONE', 'Asia/Shanghai'),
   /**

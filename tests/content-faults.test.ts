@@ -246,6 +246,8 @@ describe('npm run content on a faulty folder', () => {
     )
     expect(report.warnings.map((w) => w.file)).toContain(`${LAB}/Y.zh-CN.md`)
     expect(stdout).toContain(`error ${LAB}/a [file] symbolic link loop`)
+    // So few files go to one Contentlayer shard: a second would cost more than it saves (CONTENT_SHARD_MIN_FILES).
+    expect(stdout).toMatch(/ files in 1 Contentlayer shard\(s\)/)
   }, 90_000)
 })
 
@@ -292,7 +294,8 @@ describe('npm run content after a change', () => {
     const run = async () => {
       const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'content'], {
         cwd: project,
-        env: { ...process.env, CONTENT_DIR: root, CONTENT_STRICT: '' },
+        // Two shards, one per folder, however few their files (a content this small has one).
+        env: { ...process.env, CONTENT_DIR: root, CONTENT_STRICT: '', CONTENT_SHARD_MIN_FILES: '1' },
         timeout: 60_000,
       })
       const line = /content build: [\d.]+ s, \d+ files in (\d+) Contentlayer shard\(s\)(?: \((\d+) unchanged)?/.exec(stdout)
@@ -301,6 +304,7 @@ describe('npm run content after a change', () => {
       return { shards: Number(line?.[1]), unchanged: Number(line?.[2] ?? 0), newFiles: Number(fresh?.[1] ?? 0), newUnchanged: Boolean(fresh?.[2]), titles }
     }
     const first = await run()
+    expect(first.shards).toBe(2)
     expect(first.unchanged).toBe(0)
     expect(first.newFiles).toBe(0)
     expect(first.titles).toEqual(['Good story 1', '好文章1', '好文章2'])
