@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { tsxScript } from '@/scripts/next-build'
 import { scratchCopy } from '@/scripts/scratch-copy'
 import { expect, hydrated, test } from './fixtures'
 
@@ -44,7 +45,7 @@ test.describe('search under npm run dev', { tag: '@once' }, () => {
     // The copy's own content/, whatever this run was given.
     delete env.CONTENT_DIR
     log = openSync(path.join(copy, 'dev.log'), 'w')
-    dev = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-H', '127.0.0.1', '-p', String(port)], {
+    dev = spawn(...tsxScript('scripts/dev.ts', '-H', '127.0.0.1', '-p', String(port)), {
       cwd: copy,
       env,
       stdio: ['ignore', log, log],

@@ -22,7 +22,7 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import { fingerprintFile, generatePages, planPages, removeGeneratedPages } from './next-build'
+import { fingerprintFile, generatePages, planPages, removeGeneratedPages, tsxScript } from './next-build'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
 const PREVIEW_DIST_DIR = '.next-preview'
@@ -51,7 +51,7 @@ async function generateOnProductionCompile(): Promise<boolean> {
   return generatePages({ VERCEL_ENV: 'preview', NEXT_DIST_DIR: PREVIEW_DIST_DIR })
 }
 
-if (!(await generateOnProductionCompile())) run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--pages'], { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
+if (!(await generateOnProductionCompile())) run(...tsxScript('scripts/build.ts', '--pages'), { NEXT_DIST_DIR: PREVIEW_DIST_DIR })
 
 const deployment = path.join(projectDir, PREVIEW_DEPLOYMENT_DIR)
 rmSync(deployment, { recursive: true, force: true })
@@ -64,5 +64,5 @@ for (const entry of readdirSync(path.join(projectDir, 'public'))) {
   if (entry === 'search' || entry.startsWith('search.')) continue
   symlinkSync(path.join('..', '..', 'public', entry), path.join(deployment, 'public', entry))
 }
-run(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--out', path.join(PREVIEW_DEPLOYMENT_DIR, 'public', 'search')])
+run(...tsxScript('scripts/build-search.ts', '--out', path.join(PREVIEW_DEPLOYMENT_DIR, 'public', 'search')))
 console.log(`build:preview: serve with \`VERCEL_ENV=preview NEXT_DIST_DIR=.next npx next start ${PREVIEW_DEPLOYMENT_DIR}\``)

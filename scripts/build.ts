@@ -16,7 +16,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildPages, compilePages, GENERATE_FAILED, generatePages, PLAN_COMPILE, PLAN_GENERATE, planPages, removeGeneratedPages, runStep } from './next-build'
+import { buildPages, compilePages, GENERATE_FAILED, generatePages, PLAN_COMPILE, PLAN_GENERATE, planPages, removeGeneratedPages, runStep, tsxScript } from './next-build'
 
 const full = process.argv.includes('--full')
 const pagesOnly = process.argv.includes('--pages')
@@ -27,7 +27,7 @@ const planOnly = process.argv.includes('--plan')
  * would add half a second to every step.
  */
 async function runScript(script: string, file: string): Promise<void> {
-  if (!(await runStep(process.execPath, ['--import', 'tsx', file]))) throw new Error(`build: npm run ${script} (${file}) failed`)
+  if (!(await runStep(...tsxScript(file)))) throw new Error(`build: npm run ${script} (${file}) failed`)
 }
 const content = () => runScript('content', 'scripts/content-build.ts')
 const searchIndex = () => runScript('build:search', 'scripts/build-search.ts')

@@ -6,10 +6,11 @@
  * Contentlayer cache and result, and one whose files have not changed is not run again.
  *
  * Shards are whole source folders (`<lang>/news/<source>`), one per core once each would hold 500
- * files (CONTENT_SHARD_MIN_FILES), and so many that shards average ≤ 1,500 articles. Folders are dealt biggest first to the shard with the fewest
- * articles so far, so that the shards (and the cores running them) finish together. The deal is
- * kept (`.contentlayer/shards/plan.json`): a new folder joins the smallest shard, and folders are
- * dealt afresh only when the number of shards changes or one shard grows to twice the average.
+ * files (CONTENT_SHARD_MIN_FILES), and so many that shards average ≤ 1,500 articles. Folders are
+ * dealt biggest first to the shard with the fewest articles so far, so that the shards (and the
+ * cores running them) finish together. The deal is kept (`.contentlayer/shards/plan.json`): a new
+ * folder joins the smallest shard, and folders are dealt afresh only when the number of shards
+ * changes or one shard grows to twice the average.
  *
  * Publishing adds files far more often than it edits them. A shard whose only change is new files
  * keeps its result, and the new files are read in a shard of their own (`shards/new`: Contentlayer
@@ -30,7 +31,7 @@ const SHARD_TARGET = 1500
 /**
  * A shard costs a Contentlayer start (about 2.5 CPU-s, most of a small build's), so a second core
  * gets a shard of its own only when each shard would hold this many files: the sample content's
- * 38 files take 2.4 s and 3 CPU-s in one shard, 3.4 s and 6 CPU-s in two.
+ * 38 files take 2.5 s and 3.3 CPU-s in one shard, 3.6 s and 6.6 CPU-s in two.
  */
 const SHARD_MIN_FILES = Math.max(1, env.contentShardMinFiles)
 /** New files read in a shard of their own; beyond this, their shards run again whole. */

@@ -4,12 +4,13 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
+import { tsxScript } from './next-build'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 const contentDir = path.resolve(root, process.env.CONTENT_DIR?.trim() || 'content')
 const run = (script: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', script)], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status
+  spawnSync(...tsxScript(path.join(root, 'scripts', script)), { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status
 const buildContent = () => run('content-build.ts') === 0 && run('build-search.ts', { NODE_ENV: 'development' }) === 0
 
 if (!buildContent()) process.exit(1)
