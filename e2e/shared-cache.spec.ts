@@ -1,26 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
-import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { rawRequest, runContentBuild, testSourceFolder, writeTestArticle } from './fixtures'
+import { ownSite, rawRequest, runContentBuild, startNext, writeTestArticle, type NextInstance } from './fixtures'
 
 /**
  * Two `next start` instances of the production build sharing one Redis (REDIS_URL), as behind a
  * load balancer: what one renders the other serves from the shared cache, a content build reaches
- * both, a Redis outage leaves both serving, and write methods poison neither. Runs after the other
- * projects (it runs content builds), with its own Redis and ports.
+ * both, a Redis outage leaves both serving, and write methods poison neither. It runs content
+ * builds, so the instances serve a copy of the e2e build (its own content, Redis and ports), beside
+ * the other specs.
  */
 test.describe.configure({ mode: 'serial' })
 test.setTimeout(180_000)
 
 const base = Number(process.env.E2E_PORT ?? 3210)
 const REDIS_PORT = base + 20
-const instances = [new URL(`http://127.0.0.1:${base + 10}`), new URL(`http://127.0.0.1:${base + 11}`)]
+const ports = [base + 10, base + 11]
+const instances = ports.map((port) => new URL(`http://127.0.0.1:${port}`))
 const SOURCE = 'e2e-shared'
-const folder = testSourceFolder(SOURCE)
-const children: ChildProcess[] = []
+let site = ''
+const servers: NextInstance[] = []
 let redis: ChildProcess | null = null
-const logs: string[] = []
+const logs = () => servers.map((server) => server.logs.join('')).join('')
 
 const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file))
 
@@ -53,32 +54,18 @@ const cacheState = async (origin: URL, pathname: string) => {
 test.beforeAll(async () => {
   expect(REDIS_SERVER, 'redis-server is needed for this test: apt-get install redis-server').toBeTruthy()
   startRedis()
-  for (const origin of instances) {
-    const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', origin.port], {
-      env: {
-        ...process.env,
-        REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
-        NEXT_TELEMETRY_DISABLED: '1',
-        SITE_URL: 'http://localhost:3000',
-        PREVIEW_SECRET: 'shared-secret',
-        TRUSTED_PROXIES: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    child.stdout!.on('data', (d: Buffer) => logs.push(`[${origin.port}] ${d}`))
-    child.stderr!.on('data', (d: Buffer) => logs.push(`[${origin.port}] ${d}`))
-    children.push(child)
-  }
+  site = ownSite('shared-cache')
+  const env = { REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, PREVIEW_SECRET: 'shared-secret', TRUSTED_PROXIES: '1' }
+  servers.push(...(await Promise.all(ports.map((port) => startNext(site, port, env)))))
   for (const origin of instances) {
     await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 60_000, intervals: [500] }).toBe('up')
   }
 })
 
 test.afterAll(async () => {
-  for (const child of children) child.kill('SIGTERM')
+  await Promise.all(servers.map((server) => server.stop()))
   await stopRedis()
-  rmSync(folder, { recursive: true, force: true })
-  runContentBuild()
+  if (site) rmSync(site, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
 })
 
 test('what one instance renders, the other serves from the shared cache', async () => {
@@ -91,8 +78,8 @@ test('what one instance renders, the other serves from the shared cache', async 
 test('a content build reaches both instances, even where a 404 was cached', async () => {
   const url = `/news/${SOURCE}/shared01`
   for (const origin of instances) expect((await rawRequest(origin, url)).status).toBe(404)
-  writeTestArticle(SOURCE, 'shared01', '共享缓存：两台都看得到', Date.now() - 60_000)
-  runContentBuild()
+  writeTestArticle(site, SOURCE, 'shared01', '共享缓存：两台都看得到', Date.now() - 60_000)
+  runContentBuild(site)
   for (const origin of instances) {
     await expect.poll(async () => (await rawRequest(origin, url)).status, { timeout: 20_000, intervals: [500] }).toBe(200)
     // Lists cached before the build are rendered again on a following request.
@@ -108,7 +95,7 @@ test('with Redis down both instances keep serving, and share again once it is ba
     }
     await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 10_000 }).toBe('down')
   }
-  expect(logs.join('')).toContain('shared cache: Redis unreachable')
+  expect(logs()).toContain('shared cache: Redis unreachable')
   startRedis()
   for (const origin of instances) await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 30_000, intervals: [500] }).toBe('up')
   expect(await cacheState(instances[1]!, '/tags/通信/atom.xml')).toBe('200 MISS')
