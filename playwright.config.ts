@@ -10,8 +10,6 @@ const previewPort = port + 1
 // port + 2: e2e/search-dev.spec.ts's `npm run dev`; + 10, + 11, + 20: e2e/shared-cache.spec.ts.
 /** The build over the real corpus (`npm run build:corpus`), where ../shared is present. */
 const corpusPort = port + 3
-/** The server e2e/content-refresh.spec.ts starts for itself. */
-const refreshPort = port + 4
 const corpusBuilt = existsSync(path.join(CORPUS_SITE_DIR, '.next', 'BUILD_ID'))
 const withCorpus = sharedCorpusPresent(CORPUS_DIR, 'the real-corpus end-to-end tests') && (corpusBuilt || Boolean(process.env.CI))
 if (withCorpus && !corpusBuilt) throw new Error(`the real-corpus build is missing (${CORPUS_SITE_DIR}): run \`npm run build:corpus\` first`)
@@ -49,15 +47,6 @@ export default defineConfig({
   // depend on the device) and run once in the HTTP project; @once tests set their own viewport (or
   // start a dev server) and run once, in Desktop Chrome.
   projects: [
-    {
-      // Adds articles and runs `npm run content` beside a running server: a copy of the build with
-      // a server of its own (the spec starts it), so nothing waits for it.
-      name: 'Content refresh',
-      testMatch: /content-refresh/,
-      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${refreshPort}` },
-    },
-    // Two more instances of a copy of the build, sharing a Redis of their own (no browser).
-    { name: 'Shared cache', testMatch: /shared-cache/ },
     { name: 'Desktop Chrome', testIgnore: ownProjects, grepInvert: /@http/, use: { ...devices['Desktop Chrome'], launchOptions } },
     { name: 'Pixel 7', testIgnore: ownProjects, grepInvert: /@http|@once/, use: { ...devices['Pixel 7'], launchOptions } },
     // Raw HTTP against the production server, no browser.
@@ -67,11 +56,23 @@ export default defineConfig({
       testMatch: /preview-deployment/,
       use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${previewPort}` },
     },
+    {
+      // Adds articles and runs `npm run content` beside the running server: after everything else.
+      name: 'Content refresh',
+      testMatch: /content-refresh/,
+      dependencies: ['Desktop Chrome', 'Pixel 7', 'HTTP', 'Preview deployment'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    // Two more instances of the production build sharing a Redis of their own (no browser).
+    { name: 'Shared cache', testMatch: /shared-cache/, dependencies: ['Content refresh'] },
     ...(withCorpus
       ? [
           {
+            // Its own server; it waits for the others only to run beside Content refresh, whose
+            // scheduled article leaves a worker waiting.
             name: 'Real corpus',
             testMatch: /real-corpus/,
+            dependencies: ['Desktop Chrome', 'Pixel 7', 'HTTP', 'Preview deployment'],
             use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${corpusPort}` },
           },
         ]

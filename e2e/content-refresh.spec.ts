@@ -1,36 +1,30 @@
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { expect, ownSite, runContentBuild, startNext, test, writeTestArticle, type NextInstance } from './fixtures'
+import { expect, runContentBuild, test, testSourceFolder, writeTestArticle } from './fixtures'
 
 /**
  * A content build beside the running production server (`npm run content`, as cron runs it):
- * nothing cached before it may hide what it adds. The site is a copy of the e2e build with its own
- * server (playwright.config.ts gives this project its address), so the other specs run beside it.
+ * nothing cached before it may hide what it adds. Runs after every other project (it changes the
+ * catalog they read) and removes its articles again.
  */
 test.describe.configure({ mode: 'serial' })
 test.setTimeout(120_000)
 
 const SOURCE = 'e2e-refresh'
-let site = ''
-let server: NextInstance | null = null
-const writeArticle = (id: string, title: string, time: number) => writeTestArticle(site, SOURCE, id, title, time)
+const folder = testSourceFolder(SOURCE)
+const writeArticle = (id: string, title: string, time: number) => writeTestArticle(SOURCE, id, title, time)
 
 /** How long the last content build took on this machine (a first guess until one has run). */
 let lastBuildMs = 7_000
 function contentBuild() {
   const started = Date.now()
-  runContentBuild(site)
+  runContentBuild()
   lastBuildMs = Date.now() - started
 }
 
-test.beforeAll(async ({}, testInfo) => {
-  site = ownSite('content-refresh')
-  server = await startNext(site, Number(new URL(testInfo.project.use.baseURL ?? '').port))
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-  if (site) rmSync(site, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+test.afterAll(() => {
+  rmSync(folder, { recursive: true, force: true })
+  runContentBuild()
 })
 
 test('an article requested before it existed is served once a content build adds it', async ({ request }) => {
@@ -74,10 +68,10 @@ test('a page that fails to render shows the edition’s error page, inside the s
   writeArticle('refresh03', '刷新测试：正文丢失', Date.now() - 60_000)
   contentBuild()
   // Lose the body Contentlayer wrote for it: rendering the page now throws.
-  const catalog = JSON.parse(readFileSync(path.join(site, '.contentlayer', 'catalog.json'), 'utf8')) as { slug: string; source: string; bodyFile: string }[]
+  const catalog = JSON.parse(readFileSync(path.join(process.cwd(), '.contentlayer', 'catalog.json'), 'utf8')) as { slug: string; source: string; bodyFile: string }[]
   const article = catalog.find((a) => a.source === SOURCE && a.slug === 'refresh03')
   expect(article).toBeTruthy()
-  rmSync(path.join(site, article!.bodyFile))
+  rmSync(path.join(process.cwd(), article!.bodyFile))
   await expect.poll(async () => (await page.request.get(url)).status(), { timeout: 15_000, intervals: [500] }).toBe(500)
   const response = await page.goto(url)
   expect(response?.status()).toBe(500)

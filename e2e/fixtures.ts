@@ -1,11 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { formatContentDate } from '@/lib/content/dates'
-import { projectDir, scratchCopy } from '@/scripts/scratch-copy'
 import { E2E_CONTENT_DIR } from './content-root'
 
 /**
@@ -110,58 +109,9 @@ export function rawRequest(origin: URL, path: string, options: { method?: string
   })
 }
 
-/**
- * A site of its own for a spec that changes content while its servers run (content builds beside
- * them, as cron runs them): a scratch copy of the project with the e2e production build (`.next`),
- * its content build, its staged content and its search index. What the spec adds never reaches
- * the servers the other specs use, so it runs beside them instead of after them.
- */
-export function ownSite(name: string): string {
-  const dir = scratchCopy('e2e', name)
-  // public/ (the search index) came with the copy. Timestamps kept: the copy's first content
-  // build finds its shards unchanged.
-  for (const entry of ['.next', '.contentlayer', E2E_CONTENT_DIR]) {
-    cpSync(path.join(projectDir, entry), path.join(dir, entry), { recursive: true, preserveTimestamps: true })
-  }
-  return dir
-}
-
-/** A `next start` of a site's production build, answering once its health check does. */
-export interface NextInstance {
-  origin: URL
-  /** What it has printed so far. */
-  logs: string[]
-  stop(): Promise<void>
-}
-
-export async function startNext(site: string, port: number, env: Record<string, string> = {}): Promise<NextInstance> {
-  const child = spawn(path.join(site, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: site,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:3000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const logs: string[] = []
-  child.stdout.on('data', (d: Buffer) => logs.push(String(d)))
-  child.stderr.on('data', (d: Buffer) => logs.push(String(d)))
-  const origin = new URL(`http://127.0.0.1:${port}`)
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    await exited
-  }
-  const deadline = Date.now() + 60_000
-  while ((await rawRequest(origin, '/api/health').catch(() => null))?.status !== 200) {
-    if (child.exitCode !== null) throw new Error(`next start in ${site} exited (${child.exitCode}):\n${logs.join('')}`)
-    if (Date.now() > deadline) throw new Error(`next start in ${site} did not answer on port ${port} within 60 s:\n${logs.join('')}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return { origin, logs, stop }
-}
-
-/** `npm run content` in a site (see ownSite) beside its running servers, as cron runs it. */
-export function runContentBuild(site: string) {
-  execFileSync('npm', ['run', '--silent', 'content'], { cwd: site, stdio: 'pipe', timeout: 90_000, env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR } })
+/** `npm run content` beside the running servers, as cron runs it, over the content they were built from. */
+export function runContentBuild() {
+  execFileSync('npm', ['run', '--silent', 'content'], { stdio: 'pipe', timeout: 90_000, env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR } })
 }
 
 /** Front-matter date (site time zone, as editors write it) for an instant. */
@@ -170,17 +120,17 @@ function siteDate(time: number): string {
 }
 
 /**
- * The content folder a spec adds articles to while a site's servers run:
- * `.e2e-content/zh-CN/news/<source>/`, in the staged content the site was built from
- * (e2e/content-root.ts).
+ * The content folder of a spec that adds articles while the server runs:
+ * `.e2e-content/zh-CN/news/<source>/`, in the staged content the servers were built from
+ * (e2e/content-root.ts; each spec removes its own).
  */
-export function testSourceFolder(site: string, source: string): string {
-  return path.join(site, E2E_CONTENT_DIR, 'zh-CN', 'news', source)
+export function testSourceFolder(source: string): string {
+  return path.join(process.cwd(), E2E_CONTENT_DIR, 'zh-CN', 'news', source)
 }
 
-/** Writes a minimal zh-CN article dated `time` into a source folder of a site. */
-export function writeTestArticle(site: string, source: string, id: string, title: string, time: number) {
-  const folder = testSourceFolder(site, source)
+/** Writes a minimal zh-CN article dated `time` into a spec's source folder. */
+export function writeTestArticle(source: string, id: string, title: string, time: number) {
+  const folder = testSourceFolder(source)
   mkdirSync(folder, { recursive: true })
   writeFileSync(path.join(folder, `${id}.zh-CN.md`), `---\ntitle: "${title}"\ndate: "${siteDate(time)}"\ncategories:\n  - "${source}"\n---\n\n${title}的正文。\n`)
 }

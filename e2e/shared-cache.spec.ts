@@ -1,27 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { ownSite, rawRequest, runContentBuild, startNext, writeTestArticle, type NextInstance } from './fixtures'
+import { rawRequest, runContentBuild, testSourceFolder, writeTestArticle } from './fixtures'
 
 /**
  * Two `next start` instances of the production build sharing one Redis (REDIS_URL), as behind a
  * load balancer: what one renders the other serves from the shared cache, a content build reaches
- * both, a Redis outage leaves both serving, and write methods poison neither. It runs content
- * builds, so the instances serve a copy of the e2e build (its own content, Redis and ports), beside
- * the other specs.
+ * both, a Redis outage leaves both serving, and write methods poison neither. Runs after the other
+ * projects (it runs content builds), with its own Redis and ports.
  */
 test.describe.configure({ mode: 'serial' })
 test.setTimeout(180_000)
 
 const base = Number(process.env.E2E_PORT ?? 3210)
 const REDIS_PORT = base + 20
-const ports = [base + 10, base + 11]
-const instances = ports.map((port) => new URL(`http://127.0.0.1:${port}`))
+const instances = [new URL(`http://127.0.0.1:${base + 10}`), new URL(`http://127.0.0.1:${base + 11}`)]
 const SOURCE = 'e2e-shared'
-let site = ''
-const servers: NextInstance[] = []
+const folder = testSourceFolder(SOURCE)
+const children: ChildProcess[] = []
 let redis: ChildProcess | null = null
-const logs = () => servers.map((server) => server.logs.join('')).join('')
+const logs: string[] = []
 
 const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file))
 
@@ -54,18 +53,32 @@ const cacheState = async (origin: URL, pathname: string) => {
 test.beforeAll(async () => {
   expect(REDIS_SERVER, 'redis-server is needed for this test: apt-get install redis-server').toBeTruthy()
   startRedis()
-  site = ownSite('shared-cache')
-  const env = { REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, PREVIEW_SECRET: 'shared-secret', TRUSTED_PROXIES: '1' }
-  servers.push(...(await Promise.all(ports.map((port) => startNext(site, port, env)))))
+  for (const origin of instances) {
+    const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', origin.port], {
+      env: {
+        ...process.env,
+        REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        SITE_URL: 'http://localhost:3000',
+        PREVIEW_SECRET: 'shared-secret',
+        TRUSTED_PROXIES: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout!.on('data', (d: Buffer) => logs.push(`[${origin.port}] ${d}`))
+    child.stderr!.on('data', (d: Buffer) => logs.push(`[${origin.port}] ${d}`))
+    children.push(child)
+  }
   for (const origin of instances) {
     await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 60_000, intervals: [500] }).toBe('up')
   }
 })
 
 test.afterAll(async () => {
-  await Promise.all(servers.map((server) => server.stop()))
+  for (const child of children) child.kill('SIGTERM')
   await stopRedis()
-  if (site) rmSync(site, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+  rmSync(folder, { recursive: true, force: true })
+  runContentBuild()
 })
 
 test('what one instance renders, the other serves from the shared cache', async () => {
@@ -78,8 +91,8 @@ test('what one instance renders, the other serves from the shared cache', async 
 test('a content build reaches both instances, even where a 404 was cached', async () => {
   const url = `/news/${SOURCE}/shared01`
   for (const origin of instances) expect((await rawRequest(origin, url)).status).toBe(404)
-  writeTestArticle(site, SOURCE, 'shared01', '共享缓存：两台都看得到', Date.now() - 60_000)
-  runContentBuild(site)
+  writeTestArticle(SOURCE, 'shared01', '共享缓存：两台都看得到', Date.now() - 60_000)
+  runContentBuild()
   for (const origin of instances) {
     await expect.poll(async () => (await rawRequest(origin, url)).status, { timeout: 20_000, intervals: [500] }).toBe(200)
     // Lists cached before the build are rendered again on a following request.
@@ -95,7 +108,7 @@ test('with Redis down both instances keep serving, and share again once it is ba
     }
     await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 10_000 }).toBe('down')
   }
-  expect(logs()).toContain('shared cache: Redis unreachable')
+  expect(logs.join('')).toContain('shared cache: Redis unreachable')
   startRedis()
   for (const origin of instances) await expect.poll(async () => (await health(origin))?.sharedCache, { timeout: 30_000, intervals: [500] }).toBe('up')
   expect(await cacheState(instances[1]!, '/tags/通信/atom.xml')).toBe('200 MISS')
