@@ -18,7 +18,11 @@ function run(script: string): Promise<boolean> {
     const output: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk))
+    let reported = false
+    // A failed spawn emits 'error' and then 'close': report once.
     const report = (ok: boolean, why: string) => {
+      if (reported) return
+      reported = true
       process.stdout.write(Buffer.concat(output))
       if (!ok) console.error(`npm run ${script}: ${why}`)
       resolve(ok)
