@@ -10,11 +10,9 @@ import { spawn } from 'node:child_process'
 const scripts = process.argv.slice(2)
 if (scripts.length === 0) throw new Error('usage: parallel.ts <npm script>…')
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-
 function run(script: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] })
     const output: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk))
