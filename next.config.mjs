@@ -23,6 +23,11 @@ const nextConfig = {
     // Turbopack's build cache (on by default since 16.4) costs a cold build of the real corpus a
     // fifth of its CPU and 200 MB to write, and saves only its compile step on the next build.
     turbopackFileSystemCacheForBuild: false,
+    // A production build's server code is neither minified nor source-mapped (the browser's code
+    // still is minified, and never had source maps): a stack trace from the server then points at
+    // readable code, and the compile costs ×0.77 of the CPU (docs/architecture.md, What a build
+    // costs). `next dev` keeps its source maps.
+    ...(process.env.NODE_ENV === 'production' ? { turbopackSourceMaps: false, turbopackMinify: { server: false, client: true } } : {}),
   },
   // Next's cache, plus: a cached 404 or list never outlives the content build or publish time that
   // changes it (lib/cache/handler.mjs).

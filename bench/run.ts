@@ -199,11 +199,11 @@ interface PrerenderManifest {
   preview?: { previewModeId?: string }
 }
 
-interface PhaseFigures {
-  wallSeconds: number
-  cpuSeconds: number | null
-  peakRssMiB: number
-  peakPssMiB: number
+/** Wall seconds of the steps of `npm run build`, as it prints them (the search index runs beside the pages). */
+interface StepSeconds {
+  content: number
+  search: number
+  pages: number
 }
 
 interface BuildFigures {
@@ -218,8 +218,7 @@ interface BuildFigures {
   peakPssMiB: number
   pagesPrerendered: number
   nextDirMiB: number
-  /** The three commands of `npm run build`, one by one. */
-  phases: Record<'content' | 'search' | 'next', PhaseFigures>
+  steps: StepSeconds
   /** CPU seconds inside the content build, as it reports them. */
   contentCpu: { contentlayer: number; normalisation: number; merge: number } | null
   /** Seconds Next reports for compiling and for generating the static pages. */
@@ -227,43 +226,21 @@ interface BuildFigures {
   nextStaticSeconds: number | null
 }
 
-const BUILD_PHASES = [
-  ['content', ['run', 'content']],
-  ['search', ['run', 'build:search']],
-  ['next', ['run', 'build:next']],
-] as const
-
 /**
- * `npm run build` of `dir` on `contentDir`, with the figures the table reports. A cold build runs
- * its three steps one after the other, so they are measured one by one (wall, CPU and peak of
- * each); `whole` measures `npm run build` itself (a rebuild overlaps its steps) and takes each
- * step's wall time from what it prints.
+ * `npm run build` of `dir` on `contentDir`, with the figures the table reports: wall, CPU and peak
+ * of the whole command (its steps overlap: the search index is built beside the pages), and each
+ * step's wall time as it prints it.
  */
-async function build(dir: string, contentDir: string, label: string, whole = false): Promise<BuildFigures> {
+async function build(dir: string, contentDir: string, label: string): Promise<BuildFigures> {
   log(`${label}: npm run build on ${contentDir} (in ${dir})…`)
   const env = { SITE_URL: 'http://localhost:3000', ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1' }
-  const phases = {} as Record<'content' | 'search' | 'next', PhaseFigures>
-  let output = ''
-  let total: PhaseFigures | null = null
-  for (const [phase, npmArgs] of whole ? ([['build', ['run', 'build']]] as const) : BUILD_PHASES) {
-    const run = await measure('npm', [...npmArgs], { cwd: dir, env })
-    output += run.output
-    writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), output)
-    if (run.code !== 0) throw new Error(`${label}: ${phase} failed (exit ${run.code}); see bench/results/${label}.log`)
-    const figures = {
-      wallSeconds: round(run.wall, 1),
-      cpuSeconds: run.cpu === null ? null : round(run.cpu, 1),
-      peakRssMiB: Math.round(run.peakMiB),
-      peakPssMiB: Math.round(run.peakPssMiB),
-    }
-    if (phase === 'build') total = figures
-    else phases[phase] = figures
-  }
-  if (total) {
-    const steps = /build: content ([\d.]+) s, (?:then )?search index ([\d.]+) s(?:,| beside) pages ([\d.]+) s/.exec(output)
-    const step = (i: number): PhaseFigures => ({ wallSeconds: Number(steps?.[i] ?? NaN), cpuSeconds: null, peakRssMiB: NaN, peakPssMiB: NaN })
-    Object.assign(phases, { content: step(1), search: step(2), next: step(3) })
-  }
+  const run = await measure('npm', ['run', 'build'], { cwd: dir, env })
+  const output = run.output
+  writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), output)
+  if (run.code !== 0) throw new Error(`${label}: npm run build failed (exit ${run.code}); see bench/results/${label}.log`)
+  const steps =
+    /build: content ([\d.]+) s, then search index ([\d.]+) s[^,]*, pages ([\d.]+) s|build: content ([\d.]+) s, then search index ([\d.]+) s beside pages ([\d.]+) s/.exec(output)
+  const step = (i: number) => Number(steps?.[i] ?? steps?.[i + 3] ?? NaN)
   const report = readJson<ContentReport>(path.join(dir, '.contentlayer', 'report.json'))
   const prerender = readJson<PrerenderManifest>(path.join(dir, '.next', 'prerender-manifest.json'))
   const cpuLine = /content build CPU: Contentlayer ([\d.]+) s, normalisation ([\d.]+) s, merge and report ([\d.]+) s/.exec(output)
@@ -271,27 +248,19 @@ async function build(dir: string, contentDir: string, label: string, whole = fal
     const match = pattern.exec(output)
     return match ? Number(match[1]) * (match[2] === 'ms' ? 0.001 : 1) : null
   }
-  const all = Object.values(phases)
-  const sum = (values: (number | null)[]) =>
-    values.some((v) => v === null)
-      ? null
-      : round(
-          values.reduce<number>((a, v) => a + (v ?? 0), 0),
-          1,
-        )
   return {
     articlesRead: report.read,
     published: report.published,
     skipped: report.skipped,
     repairWarnings: report.warnings.length,
     errors: report.errors.length,
-    wallSeconds: total ? total.wallSeconds : (sum(all.map((p) => p.wallSeconds)) ?? NaN),
-    cpuSeconds: total ? total.cpuSeconds : sum(all.map((p) => p.cpuSeconds)),
-    peakRssMiB: total ? total.peakRssMiB : Math.max(...all.map((p) => p.peakRssMiB)),
-    peakPssMiB: total ? total.peakPssMiB : Math.max(...all.map((p) => p.peakPssMiB)),
+    wallSeconds: round(run.wall, 1),
+    cpuSeconds: run.cpu === null ? null : round(run.cpu, 1),
+    peakRssMiB: Math.round(run.peakMiB),
+    peakPssMiB: Math.round(run.peakPssMiB),
     pagesPrerendered: Object.keys(prerender.routes).length,
     nextDirMiB: round(dirSize(path.join(dir, '.next')) / 2 ** 20, 1),
-    phases,
+    steps: { content: step(1), search: step(2), pages: step(3) },
     contentCpu: cpuLine ? { contentlayer: Number(cpuLine[1]), normalisation: Number(cpuLine[2]), merge: Number(cpuLine[3]) } : null,
     nextCompileSeconds: seconds(/Compiled successfully in ([\d.]+)(m?s)/),
     nextStaticSeconds: seconds(/Generating static pages[^\n]*\(\d+\/\d+\) in ([\d.]+)(m?s)/),
@@ -329,22 +298,19 @@ async function hugo(contentDir: string, outDir: string, baseUrl = 'http://127.0.
 }
 
 function buildRows(label: string, b: BuildFigures): Row[] {
-  const phase = (p: PhaseFigures) => `${p.wallSeconds} / ${p.cpuSeconds} / ${p.peakRssMiB} / ${p.peakPssMiB}`
   return [
     [`${label}: articles read / published / skipped`, `${b.articlesRead} / ${b.published} / ${b.skipped}`, ''],
     [`${label}: wall s / CPU s`, `${b.wallSeconds} / ${b.cpuSeconds}`, ''],
     [`${label}: peak RSS MiB (process tree, summed)`, b.peakRssMiB, check('buildPeakRssMiB', b.peakRssMiB)],
     [`${label}: peak PSS MiB (process tree, summed: a shared page counted once)`, b.peakPssMiB, ''],
     [`${label}: pages pre-rendered / .next MiB`, `${b.pagesPrerendered} / ${b.nextDirMiB}`, ''],
-    [`${label}: phase content (npm run content): wall s / CPU s / peak RSS / PSS MiB`, phase(b.phases.content), ''],
+    [`${label}: steps, wall s: content; then search index, beside the pages`, `${b.steps.content}; ${b.steps.search}, ${b.steps.pages}`, ''],
     [
       `${label}:   content CPU s: Contentlayer / normalisation / merge and report`,
       b.contentCpu ? `${b.contentCpu.contentlayer} / ${b.contentCpu.normalisation} / ${b.contentCpu.merge}` : 'not reported',
       '',
     ],
-    [`${label}: phase search (npm run build:search): wall s / CPU s / peak RSS / PSS MiB`, phase(b.phases.search), ''],
-    [`${label}: phase next (npm run build:next): wall s / CPU s / peak RSS / PSS MiB`, phase(b.phases.next), ''],
-    [`${label}:   next: compile s / static generation s`, `${b.nextCompileSeconds} / ${b.nextStaticSeconds}`, ''],
+    [`${label}:   pages: compile s / static generation s`, `${b.nextCompileSeconds} / ${b.nextStaticSeconds}`, ''],
   ]
 }
 
@@ -1021,8 +987,8 @@ async function mainBuild() {
     const f = (results.compileFloor = await build(sampleDir, path.join(sampleDir, 'content'), 'build-sample'))
     rows.push(
       [
-        `compile floor: build of the sample content (${f.published} articles): wall s / CPU s (next build CPU s)`,
-        `${f.wallSeconds} / ${f.cpuSeconds} (${f.phases.next.cpuSeconds})`,
+        `compile floor: build of the sample content (${f.published} articles): wall s / CPU s`,
+        `${f.wallSeconds} / ${f.cpuSeconds}`,
         h && f.cpuSeconds !== null ? `×${round(f.cpuSeconds / h.cpuSeconds)} of Hugo's CPU on the corpus` : '',
       ],
       [
@@ -1074,13 +1040,13 @@ if (sections.has('rebuild') && main) {
   // Published a minute ago, as an editor's new article is: newer than every article of the corpus.
   const published = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z')
   writeFileSync(file, `---\ntitle: "基准测试：新增的一篇文章"\ndate: "${published}"\ntags:\n  - "基准"\n---\n\n新增文章的正文。\n`)
-  const run = await build(main.dir, main.content, 'rebuild-4676', true)
+  const run = await build(main.dir, main.content, 'rebuild-4676')
   const rebuild = (results.rebuild = { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, ratioToFull: round(run.wallSeconds / main.build.wallSeconds) })
   rows.push(
     ['rebuild (npm run build) after adding 1 article: wall s', `${run.wallSeconds} (×${rebuild.ratioToFull} of full)`, check('rebuildWallRatio', rebuild.ratioToFull)],
     [
       'rebuild: wall s content; search index, after it; pages, from the start beside both (static generation s); CPU s in all',
-      `${run.phases.content.wallSeconds}, ${run.phases.search.wallSeconds} beside ${run.phases.next.wallSeconds} (${run.nextStaticSeconds ?? '–'}); ${run.cpuSeconds}`,
+      `${run.steps.content}, ${run.steps.search} beside ${run.steps.pages} (${run.nextStaticSeconds ?? '–'}); ${run.cpuSeconds}`,
       '',
     ],
   )

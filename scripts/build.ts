@@ -6,9 +6,10 @@
  * When only the pages are generated (a rebuild after new articles), Next starts with the content
  * build and loads the pages meanwhile; it reads the catalog once the content build is done (the
  * gate, lib/content/gate.ts). The search index is then built beside the pages, on the other
- * core. A full build runs its steps one after the other: it is bound by its CPU, and a compile
- * started beside the content build saved no time on the real corpus and took 600 MB more
- * (docs/architecture.md, What a build costs).
+ * core. A full build compiles after the content build (it is bound by its CPU: a compile started
+ * beside the content build saved no time on the real corpus and took 600 MB more), then builds the
+ * search index beside the pages' generation, which keeps only one core busy (docs/architecture.md,
+ * What a build costs).
  *
  *   npm run build [-- --full]       --full: compile even when nothing compiled has changed
  *   npm run build:next [-- --full]  the pages step alone
@@ -91,9 +92,12 @@ try {
     console.log(`build: ${s((performance.now() - started) / 1000)} in all`)
   } else {
     const contentSeconds = await timed(content)
-    const search = await timed(searchIndex)
-    const built = await timed(pages)
-    console.log(`build: content ${s(contentSeconds)}, search index ${s(search)}, pages ${s(built)} (compiled and generated)`)
+    let search = 0
+    const built = await timed(async () => {
+      if (!(await compilePages(plan, async () => void (search = await timed(searchIndex))))) throw new Error('build: next build failed')
+    })
+    const order = plan.packedByTraces ? 'before them' : 'beside their generation'
+    console.log(`build: content ${s(contentSeconds)}, then search index ${s(search)} ${order}, pages ${s(built)} (compiled and generated)`)
     console.log(`build: ${s((performance.now() - started) / 1000)} in all`)
   }
 } catch (error) {

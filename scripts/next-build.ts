@@ -138,15 +138,23 @@ export function generatePages(env?: Record<string, string>): Promise<boolean> {
  * are generated beside it; apart, the build's peak is the larger of the two, not their sum (real
  * corpus: 1,474 → 1,061 MiB summed RSS, for 1.7 s more: docs/architecture.md, Peak memory).
  * Builds packed by their file traces (Vercel, NEXT_OUTPUT=standalone) run `next build` whole.
+ *
+ * `beside`, when given, runs beside the generation, which keeps one core busy (a full build's
+ * search index: scripts/build.ts), or before `next build` when that runs whole; its failure fails
+ * the step once the generation has ended.
  */
-export async function compilePages(plan: PagesPlan): Promise<boolean> {
+export async function compilePages(plan: PagesPlan, beside?: () => Promise<void>): Promise<boolean> {
   rmSync(fingerprintFile(plan.distDir), { force: true })
   if (plan.packedByTraces) {
+    await beside?.()
     if (!(await nextBuild([]))) return false
   } else {
     if (!(await nextBuild(['--experimental-build-mode', 'compile']))) return false
     console.log('build: compiled; generating the pages on this compile')
-    if (!(await nextBuild(['--experimental-build-mode', 'generate']))) return false
+    const [generated, besideDone] = await Promise.allSettled([nextBuild(['--experimental-build-mode', 'generate']), beside?.()])
+    if (besideDone.status === 'rejected') throw besideDone.reason
+    if (generated.status === 'rejected') throw generated.reason
+    if (!generated.value) return false
   }
   writeFileSync(fingerprintFile(plan.distDir), plan.fingerprint)
   return true

@@ -56,6 +56,12 @@ describe('extending the search index with new articles', () => {
     expect(manifest.stories[8]).toBe(7)
   })
 
+  it('gives the same files whatever the number of articles a FlexSearch pass takes', () => {
+    const all = [...newer, ...older]
+    const whole = comparable(buildSearchIndex(all, { ...options, batch: all.length }))
+    for (const batch of [1, 2, 4]) expect(comparable(buildSearchIndex(all, { ...options, batch }))).toEqual(whole)
+  })
+
   it('gives the same files again when nothing is new', () => {
     expect(comparable(extendSearchIndex(older, reader(last), options))).toEqual(comparable(last))
   })
