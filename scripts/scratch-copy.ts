@@ -15,6 +15,8 @@ export const projectDir = path.resolve(import.meta.dirname, '..')
 
 /** Build output and local state that a scratch copy never takes. */
 const NOT_COPIED = new Set(['node_modules', '.next', '.next-preview', '.preview-deployment', '.contentlayer', '.e2e-content', '.git', 'bench', 'test-results', 'playwright-report'])
+/** Build output inside a folder it does take: the search index (a copy's first build would extend the checkout's). */
+const NOT_COPIED_INSIDE = new Set(['public/search', 'public/search.tmp', 'public/search.old'].map((file) => path.join(projectDir, file)))
 
 /** The folder scratch copies and their content go to: `<tmp>/news-site-<purpose>/`. */
 export function scratchRoot(purpose: string): string {
@@ -28,7 +30,7 @@ export function scratchCopy(purpose: string, name: string): string {
   mkdirSync(dir, { recursive: true })
   for (const entry of readdirSync(projectDir)) {
     if (NOT_COPIED.has(entry)) continue
-    cpSync(path.join(projectDir, entry), path.join(dir, entry), { recursive: true })
+    cpSync(path.join(projectDir, entry), path.join(dir, entry), { recursive: true, filter: (source) => !NOT_COPIED_INSIDE.has(source) })
   }
   try {
     execFileSync('cp', ['-al', path.join(projectDir, 'node_modules'), path.join(dir, 'node_modules')])
