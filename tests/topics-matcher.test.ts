@@ -45,7 +45,7 @@ function markdownFiles(dir: string): string[] {
 function expectSameAsPlain(texts: string[]): void {
   let found = 0
   for (const text of texts) {
-    const sample = text.slice(0, 8000)
+    const sample = text.slice(0, 4000)
     const folded = normalize(sample)
     expect(folded).toBe(plainNormalize(sample))
     const fast = matches(matcher.pattern, folded)
