@@ -238,9 +238,9 @@ async function build(dir: string, contentDir: string, label: string): Promise<Bu
   const output = run.output
   writeFileSync(path.join(projectDir, 'bench', 'results', `${label}.log`), output)
   if (run.code !== 0) throw new Error(`${label}: npm run build failed (exit ${run.code}); see bench/results/${label}.log`)
-  const steps =
-    /build: content ([\d.]+) s, then search index ([\d.]+) s[^,]*, pages ([\d.]+) s|build: content ([\d.]+) s, then search index ([\d.]+) s beside pages ([\d.]+) s/.exec(output)
-  const step = (i: number) => Number(steps?.[i] ?? steps?.[i + 3] ?? NaN)
+  // A full build: "… search index X s beside their generation, pages Y s"; a rebuild: "… search index X s beside pages Y s".
+  const steps = /build: content ([\d.]+) s, then search index ([\d.]+) s (?:beside their generation,|before them,|beside) pages ([\d.]+) s/.exec(output)
+  const step = (i: number) => Number(steps?.[i] ?? NaN)
   const report = readJson<ContentReport>(path.join(dir, '.contentlayer', 'report.json'))
   const prerender = readJson<PrerenderManifest>(path.join(dir, '.next', 'prerender-manifest.json'))
   const cpuLine = /content build CPU: Contentlayer ([\d.]+) s, normalisation ([\d.]+) s, merge and report ([\d.]+) s/.exec(output)

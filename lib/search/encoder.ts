@@ -25,12 +25,17 @@ export const MAX_QUERY_TOKENS = 24
 const HAN_RUN = /\p{Script=Han}+/u
 const TOKEN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu
 
+/** A regular-expression character class of these characters, escaped where a class needs it. */
+export function characterClass(chars: Iterable<string>): string {
+  return `[${[...chars].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`
+}
+
 let traditional: RegExp | null = null
 
 /** NFKC, lower case, traditional → simplified (only the characters the map holds are looked up: ×0.5 of the time). */
 export function normalize(text: string): string {
   const map = t2sMap()
-  traditional ??= new RegExp(`[${[...map.keys()].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`, 'gu')
+  traditional ??= new RegExp(characterClass(map.keys()), 'gu')
   return text
     .normalize('NFKC')
     .toLowerCase()
