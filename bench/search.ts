@@ -293,7 +293,7 @@ export async function measureSearch({ contentDir = null, dir = root, log = (m) =
       const id = chunk * manifest.chunkSize + i
       docs.push({
         url: row[0],
-        story: id - (manifest.stories[id] ?? 0),
+        story: id + (manifest.stories[id] ?? 0),
         region: regionOf(row[4]),
         text: normalize(`${row[1]} ${readFileSync(path.join(indexDir, textFile(id)), 'utf8')}`),
       })

@@ -93,10 +93,10 @@ describe('search index faults', () => {
     ['empty', '', /manifest\.json is not valid JSON/],
     ['null', 'null', /manifest\.json is not an object/],
     ['a list', '[]', /manifest\.json is not an object/],
-    ['another version', JSON.stringify({ ...manifest, version: 99 }), /manifest\.json has version 99, expected 3: rebuild the index/],
+    ['another version', JSON.stringify({ ...manifest, version: 99 }), /manifest\.json has version 99, expected 4: rebuild the index/],
     ['no shard count', JSON.stringify({ ...manifest, shards: 0 }), /manifest\.json has no valid shard count/],
     ['no pair shard count', JSON.stringify({ ...manifest, pairShards: undefined }), /manifest\.json has no valid pair shard count/],
-    ['a story pointing past the first article', JSON.stringify({ ...manifest, stories: [0, 5, 0] }), /manifest\.json has no valid story list/],
+    ['a story pointing past the newest article', JSON.stringify({ ...manifest, stories: [0, 5, 0] }), /manifest\.json has no valid story list/],
     ['too few edition codes', JSON.stringify({ ...manifest, editions: '0' }), /manifest\.json has 1 edition codes for 3 articles/],
   ])('a corrupt manifest (%s) names the file and what is wrong', async (_, text, message) => {
     const { engine } = engineWith({ [manifestFile]: text })
@@ -154,7 +154,7 @@ describe('search index faults', () => {
     expect((await failure(engineWith({ [chunk]: notFound }).engine.search('台积电'))).message).toBe(`Search index file ${chunk} could not be loaded: 404 Not Found`)
     expect((await failure(engineWith({ [chunk]: 'garbage' }).engine.search('台积电'))).message).toMatch(`${chunk} is not valid JSON`)
     expect((await failure(engineWith({ [chunk]: '{}' }).engine.search('台积电'))).message).toMatch(`${chunk} is not a list of rows`)
-    expect((await failure(engineWith({ [chunk]: '[]' }).engine.search('台积电'))).message).toMatch(`${chunk} has no row for article 0`)
+    expect((await failure(engineWith({ [chunk]: '[]' }).engine.search('台积电'))).message).toMatch(`${chunk} has no row for article 1`)
     expect((await failure(engineWith({ [chunk]: '[["/news/lab/1"]]' }).engine.search('台积电'))).message).toMatch(`${chunk} has an invalid row 0`)
   })
 
@@ -168,7 +168,8 @@ describe('search index faults', () => {
   })
 
   it('a missing text costs only its snippet: the result is still shown', async () => {
-    const { engine } = engineWith({ [textFile(0)]: notFound })
+    // Ids count from the oldest article: /news/lab/1 (the newest of three) is id 2.
+    const { engine } = engineWith({ [textFile(2)]: notFound })
     const { results } = await engine.search('台积电')
     expect(results.map((r) => r.url)).toEqual(['/news/lab/1', '/news/lab/2'])
     expect(results[0]).toMatchObject({ title: '台积电扩产', snippet: '', matches: [] })

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Locale } from '@/i18n/routing'
-import { buildSearchIndex, extendSearchIndex, type BuildOptions, type IndexInput } from '@/lib/search/build'
+import { buildSearchIndex, extendSearchIndex, type BuildOptions, type IndexInput, type IndexUpdate } from '@/lib/search/build'
 
 /**
  * A rebuild after publishing extends the last index instead of indexing every article again
- * (lib/search/build.ts extendSearchIndex). It must give exactly the files a full build gives, and
- * refuse (null: the caller builds in full) whenever anything but new, newer articles changed.
+ * (lib/search/build.ts extendSearchIndex). It must give exactly the files a full build gives,
+ * writing only those that change and keeping the others, and refuse (null: the caller builds in
+ * full) whenever anything but new, newer articles changed.
  */
 const hour = 3_600_000
 const now = Date.UTC(2026, 10, 28)
@@ -43,17 +44,34 @@ function comparable(files: Map<string, string> | null): Record<string, unknown> 
 }
 const reader = (files: Map<string, string>) => (file: string) => files.get(file) ?? null
 
+/** The index an update leaves: the previous index's kept files (each must be there), then the files it writes. */
+function applied(update: IndexUpdate | null, previous: Map<string, string>): Map<string, string> | null {
+  if (!update) return null
+  for (const name of update.kept) {
+    expect(previous.has(name), `kept ${name} is in the last index`).toBe(true)
+    expect(update.files.has(name), `kept ${name} is not written too`).toBe(false)
+  }
+  return new Map([...update.kept.map((name): [string, string] => [name, previous.get(name) as string]), ...update.files])
+}
+
 describe('extending the search index with new articles', () => {
   const last = buildSearchIndex(older, options)
 
-  it('gives the files a full build gives (postings shifted, new ones first, stories and editions redone)', () => {
-    const extended = extendSearchIndex([...older, ...newer], reader(last), options)
-    expect(extended).not.toBeNull()
-    expect(comparable(extended)).toEqual(comparable(buildSearchIndex([...newer, ...older], options)))
-    // The new copy of a story now answers for the old one.
-    const manifest = JSON.parse(extended?.get('manifest.json') ?? '{}') as { stories: number[]; count: number }
+  it('gives the files a full build gives (new ids after the previous ones, stories and editions redone)', () => {
+    const update = extendSearchIndex([...older, ...newer], reader(last), options)
+    expect(update).not.toBeNull()
+    expect(comparable(applied(update, last))).toEqual(comparable(buildSearchIndex([...newer, ...older], options)))
+    // No indexed article's id moves: their texts and full metadata chunks are kept, not written.
+    const kept = new Set(update?.kept)
+    for (let id = 0; id < older.length; id += 1) expect(kept.has(`text/${id}.txt`)).toBe(true)
+    expect([...kept].filter((name) => name.startsWith('meta/')).sort()).toEqual(['meta/0.json', 'meta/1.json'])
+    expect(update?.files.has('meta/2.json')).toBe(true)
+    // Only the shards the new articles' tokens and pairs fall in are written again.
+    expect([...kept].some((name) => name.startsWith('shards/') || name.startsWith('pairs/'))).toBe(true)
+    // The new copy of a story (id 7) now answers for the old one (id 0).
+    const manifest = JSON.parse(update?.files.get('manifest.json') ?? '{}') as { stories: number[]; count: number }
     expect(manifest.count).toBe(9)
-    expect(manifest.stories[8]).toBe(7)
+    expect(manifest.stories[0]).toBe(7)
   })
 
   it('gives the same files whatever the number of articles a FlexSearch pass takes', () => {
@@ -62,15 +80,17 @@ describe('extending the search index with new articles', () => {
     for (const batch of [1, 2, 4]) expect(comparable(buildSearchIndex(all, { ...options, batch }))).toEqual(whole)
   })
 
-  it('gives the same files again when nothing is new', () => {
-    expect(comparable(extendSearchIndex(older, reader(last), options))).toEqual(comparable(last))
+  it('gives the same files again when nothing is new, writing only the manifest', () => {
+    const update = extendSearchIndex(older, reader(last), options)
+    expect([...(update?.files.keys() ?? [])]).toEqual(['manifest.json'])
+    expect(comparable(applied(update, last))).toEqual(comparable(last))
   })
 
   it('with the automatic shard counts too', () => {
     const auto = buildSearchIndex(older)
     // 7 and 8 articles: the same shard counts (9 would double them, and need a full build).
     const one = [...older, newer[1] as IndexInput]
-    expect(comparable(extendSearchIndex(one, reader(auto)))).toEqual(comparable(buildSearchIndex(one)))
+    expect(comparable(applied(extendSearchIndex(one, reader(auto)), auto))).toEqual(comparable(buildSearchIndex(one)))
   })
 
   it('refuses anything but new, newer articles: the caller builds the index whole', () => {
@@ -78,6 +98,8 @@ describe('extending the search index with new articles', () => {
     const retitled = older.map((d, i) => (i === 4 ? { ...d, title: 'Markets wrap (updated)' } : d))
     const published = older.map((d, i) => (i === 4 ? { ...d, status: undefined } : d))
     const backdated = doc(10, 'zh-CN', 35, '旧闻', '补发的一篇旧文章。')
+    // A shard the new articles' tokens fall in (one they do not touch is kept unread).
+    const touched = [...(extendSearchIndex([...older, ...newer], reader(last), options)?.files.keys() ?? [])].find((name) => name.startsWith('shards/')) ?? ''
     const cases: [string, IndexInput[], BuildOptions, Map<string, string>][] = [
       ['an edited text', [...edited, ...newer], options, last],
       ['an edited title', [...retitled, ...newer], options, last],
@@ -86,7 +108,7 @@ describe('extending the search index with new articles', () => {
       ['an article older than the newest indexed one', [...older, backdated], options, last],
       ['another shard count', [...older, ...newer], { ...options, shards: 8 }, last],
       ['another chunk size', [...older, ...newer], { ...options, chunkSize: 4 }, last],
-      ['a damaged shard', [...older, ...newer], options, new Map([...last, ['shards/1.json', '[["x", 1']])],
+      ['a damaged shard', [...older, ...newer], options, new Map([...last, [touched, '[["x", 1']])],
       ['a missing text', [...older, ...newer], options, new Map([...last].filter(([name]) => name !== 'text/3.txt'))],
       ['no previous index', [...older, ...newer], options, new Map()],
     ]

@@ -1,10 +1,9 @@
 /**
  * Builds the search index files from documents (Node, at content-build time): FlexSearch indexes
- * the articles, newest first, and its export is split into shards by token hash so that a query
+ * the articles, oldest first, and its export is split into shards by token hash so that a query
  * fetches only the shards of its own tokens. Pure: returns the files as strings;
  * scripts/build-search.ts writes them.
  */
-import { createHash } from 'node:crypto'
 import type { Index } from 'flexsearch'
 import type { Locale } from '@/i18n/routing'
 import { encodeRuns, normalize, pairKey } from './encoder'
@@ -104,16 +103,18 @@ function shardCounts(count: number): { shards: number; pairShards: number } {
   return { shards, pairShards: shards * 2 }
 }
 
-/** Per id, the distance back to its story's newest copy (see Manifest.stories). */
+/** Per id (documents oldest first), the distance forward to its story's newest copy (see Manifest.stories). */
 export function storyOffsets(docs: readonly { title: string; time: number }[]): number[] {
   const latest = new Map<string, { id: number; time: number }>()
-  return docs.map((doc, id) => {
+  const offsets = docs.map(() => 0)
+  for (let id = docs.length - 1; id >= 0; id -= 1) {
+    const doc = docs[id] as { title: string; time: number }
     const key = normalize(doc.title).replace(/[^\p{L}\p{N}]+/gu, '')
     const first = key ? latest.get(key) : undefined
-    if (first && first.time - doc.time <= STORY_WINDOW_MS) return id - first.id
-    if (key) latest.set(key, { id, time: doc.time })
-    return 0
-  })
+    if (first && first.time - doc.time <= STORY_WINDOW_MS) offsets[id] = first.id - id
+    else if (key) latest.set(key, { id, time: doc.time })
+  }
+  return offsets
 }
 
 /**
@@ -128,10 +129,10 @@ export function indexData(index: Index): { map: Map<string, (number[] | null | u
 }
 
 /**
- * FlexSearch indexes the documents (ids = positions), a batch at a time; each batch's index is
- * kept as postings per token and per pair of neighbouring tokens (see indexData).
+ * FlexSearch indexes the documents (ids = positions after `firstId`), a batch at a time; each
+ * batch's index is kept as postings per token and per pair of neighbouring tokens (see indexData).
  */
-function indexDocuments(docs: readonly IndexInput[], batch = BATCH): { tokens: Postings; pairs: Postings } {
+function indexDocuments(docs: readonly IndexInput[], batch = BATCH, firstId = 0): { tokens: Postings; pairs: Postings } {
   const tokens: Postings = new Map()
   const pairs: Postings = new Map()
   // FlexSearch asks for a token's slot with its position: these describe the document being added.
@@ -147,7 +148,7 @@ function indexDocuments(docs: readonly IndexInput[], batch = BATCH): { tokens: P
       return i + 1 < hanTitleLength ? 0 : 1
     })
     docs.slice(start, start + batch).forEach((doc, offset) => {
-      const id = start + offset
+      const id = firstId + start + offset
       const titleRuns = encodeRuns(doc.title)
       const runs = [...titleRuns, ...encodeRuns(doc.text)]
       titleLength = titleRuns.reduce((n, run) => n + run.length, 0)
@@ -165,8 +166,11 @@ function indexDocuments(docs: readonly IndexInput[], batch = BATCH): { tokens: P
   return { tokens, pairs }
 }
 
-/** Newest first: a document's position is its id. */
-const sortDocs = (input: readonly IndexInput[]) => [...input].sort((a, b) => b.time - a.time || a.url.localeCompare(b.url))
+/**
+ * Oldest first (the exact reverse of newest first, ties by URL): a document's position is its id,
+ * so a newer article takes the next id and no indexed article's id moves.
+ */
+const sortDocs = (input: readonly IndexInput[]) => [...input].sort((a, b) => a.time - b.time || b.url.localeCompare(a.url))
 
 function layout(count: number, options: BuildOptions): { shardCount: number; pairShardCount: number; chunkSize: number } {
   const auto = shardCounts(count)
@@ -184,10 +188,11 @@ export function buildSearchIndex(input: IndexInput[], options: BuildOptions = {}
   const docs = sortDocs(input)
   const { shardCount, pairShardCount } = layout(docs.length, options)
   const { tokens, pairs } = indexDocuments(docs, options.batch)
-  // A whole build is an extension of an empty index.
-  const tokenShards = byShard(tokens, shardCount, tokenShard).map((fresh) => tokenShardFile(mergeShard([], fresh, 0)))
-  const pairShards = byShard(pairs, pairShardCount, pairKeyShard).map((fresh) => pairShardFile(mergeShard([], fresh, 0)))
-  return indexFiles(docs, tokenShards, pairShards, options)
+  const files = new Map<string, string>()
+  byShard(tokens, shardCount, tokenShard).forEach((fresh, shard) => files.set(shardFile(shard), tokenShardFile(mergeShard([], fresh))))
+  byShard(pairs, pairShardCount, pairKeyShard).forEach((fresh, shard) => files.set(pairFile(shard), pairShardFile(mergeShard([], fresh))))
+  addArticleFiles(files, docs, 0, options)
+  return files
 }
 
 /** The shard of a pair's key (see pairKey). */
@@ -204,26 +209,18 @@ function byShard(postings: Postings, count: number, shardOf: (key: string, count
 }
 
 /**
- * One shard's entries: its previous entries with their ids moved up by `added`, after the new
- * articles' ids for the same key; then the new keys (those of no previous entry), empty ones left out.
+ * One shard's entries: its previous entries, each followed by the new articles' ids for the same
+ * key (new ids are higher than every previous one); then the new keys.
  */
-function mergeShard(previous: Iterable<[string, Slots]>, fresh: Postings, added: number): Map<string, Slots> {
+function mergeShard(previous: Iterable<[string, Slots]>, fresh: Postings): Map<string, Slots> {
   const entries = new Map<string, Slots>()
   for (const [key, [title, body]] of previous) {
     const kept = fresh.get(key)
-    if (kept !== undefined) {
-      const front = idsOf(kept)
-      entries.set(
-        key,
-        encodeSlots([
-          [...front[0], ...decodeIds(title, added)],
-          [...front[1], ...decodeIds(body, added)],
-        ]),
-      )
-    } else {
-      // Only a list's first number is an id (the others are distances): moving them all up changes only it.
-      for (const deltas of [title, body]) if (deltas.length > 0) deltas[0] = (deltas[0] as number) + added
+    if (kept === undefined) {
       entries.set(key, [title, body])
+    } else {
+      const added = idsOf(kept)
+      entries.set(key, encodeSlots([[...decodeIds(title), ...added[0]], [...decodeIds(body), ...added[1]]]))
     }
   }
   for (const [key, kept] of fresh) if (!entries.has(key)) entries.set(key, encodeSlots(idsOf(kept)))
@@ -247,17 +244,25 @@ function pairShardFile(entries: Map<string, Slots>): string {
   return JSON.stringify([...byKeyword] satisfies PairShard)
 }
 
+/** An extension of the last index: the files it writes, and the last index's files it keeps as they are. */
+export interface IndexUpdate {
+  /** New and changed files, keyed by path relative to the index folder. */
+  files: Map<string, string>
+  /** The last index's files that stay byte for byte (the writer links them instead of writing them). */
+  kept: string[]
+}
+
 /**
- * The same files as buildSearchIndex, made from the previous index (`read` returns one of its
- * files, or null) and FlexSearch's index of the new articles alone, when the only change is
- * articles newer than every indexed one (publishing). Ids are recency ranks, so every indexed
- * article's id moves up by the number of new ones: its postings are the previous ones, shifted.
- * Null when anything else changed (an edit, a removal, an older article, another shard count, a
- * damaged file): that needs buildSearchIndex.
- *
- * One shard at a time: its previous entries, shifted, and the new articles' entries that fall in it.
+ * The files buildSearchIndex would give, as an update of the previous index (`read` returns one of
+ * its files, or null) when the only change is articles newer than every indexed one (publishing).
+ * Ids count from the oldest article, so the new articles take the next ids and nothing indexed
+ * moves: FlexSearch indexes the new articles alone, and only the shards their tokens and pairs
+ * fall in are read and written again, with the new ids after the previous ones; so are the last
+ * metadata chunk, the new texts and the manifest. Null when anything else changed (an edit, a
+ * removal, an older article, another shard count, a damaged file it reads): that needs
+ * buildSearchIndex.
  */
-export function extendSearchIndex(input: IndexInput[], read: (file: string) => string | null, options: BuildOptions = {}): Map<string, string> | null {
+export function extendSearchIndex(input: IndexInput[], read: (file: string) => string | null, options: BuildOptions = {}): IndexUpdate | null {
   const docs = sortDocs(input)
   const { shardCount, pairShardCount, chunkSize } = layout(docs.length, options)
   const json = <T>(file: string): T | null => {
@@ -269,53 +274,57 @@ export function extendSearchIndex(input: IndexInput[], read: (file: string) => s
   }
   const manifest = json<Manifest>(manifestFile)
   if (manifest?.version !== INDEX_VERSION || manifest.shards !== shardCount || manifest.pairShards !== pairShardCount || manifest.chunkSize !== chunkSize) return null
-  const added = docs.length - manifest.count
-  if (!Number.isInteger(added) || added < 0) return null
-  // Every indexed article is still there, unchanged, after the new ones.
-  for (let chunk = 0; chunk * chunkSize < manifest.count; chunk += 1) {
+  const count = manifest.count
+  if (!Number.isInteger(count) || count < 0 || count > docs.length) return null
+  // Every indexed article is still there, unchanged, before the new ones.
+  for (let chunk = 0; chunk * chunkSize < count; chunk += 1) {
     const rows = json<MetaRow[]>(metaFile(chunk))
-    if (!Array.isArray(rows) || rows.length !== Math.min(chunkSize, manifest.count - chunk * chunkSize)) return null
+    if (!Array.isArray(rows) || rows.length !== Math.min(chunkSize, count - chunk * chunkSize)) return null
     for (const [offset, row] of rows.entries()) {
       const id = chunk * chunkSize + offset
-      const doc = docs[id + added] as IndexInput
+      const doc = docs[id] as IndexInput
       if (JSON.stringify(row) !== JSON.stringify(metaRow(doc)) || read(textFile(id)) !== doc.text) return null
     }
   }
-  const fresh = indexDocuments(docs.slice(0, added), options.batch)
-  const freshTokens = byShard(fresh.tokens, shardCount, tokenShard)
-  const freshPairs = byShard(fresh.pairs, pairShardCount, pairKeyShard)
-  const tokenShards: string[] = []
-  for (let shard = 0; shard < shardCount; shard += 1) {
-    const entries = json<TokenShard>(shardFile(shard))
-    if (!Array.isArray(entries)) return null
-    tokenShards.push(tokenShardFile(mergeShard(entries, freshTokens[shard] as Postings, added)))
-  }
-  const pairShards: string[] = []
-  for (let shard = 0; shard < pairShardCount; shard += 1) {
-    const entries = json<PairShard>(pairFile(shard))
-    if (!Array.isArray(entries)) return null
-    const previous = entries.flatMap(([keyword, list]) => list.map(([token, value]): [string, Slots] => [pairKey(keyword, token), value]))
-    pairShards.push(pairShardFile(mergeShard(previous, freshPairs[shard] as Postings, added)))
-  }
-  return indexFiles(docs, tokenShards, pairShards, options)
+  const fresh = indexDocuments(docs.slice(count), options.batch, count)
+  const files = new Map<string, string>()
+  const kept: string[] = []
+  const update = (shards: Postings[], file: (shard: number) => string, merge: (entries: unknown[], fresh: Postings) => string): boolean =>
+    shards.every((postings, shard) => {
+      if (postings.size === 0) {
+        kept.push(file(shard))
+        return true
+      }
+      const entries = json<unknown[]>(file(shard))
+      if (!Array.isArray(entries)) return false
+      files.set(file(shard), merge(entries, postings))
+      return true
+    })
+  const tokensDone = update(byShard(fresh.tokens, shardCount, tokenShard), shardFile, (entries, postings) => tokenShardFile(mergeShard(entries as TokenShard, postings)))
+  const pairsDone = update(byShard(fresh.pairs, pairShardCount, pairKeyShard), pairFile, (entries, postings) => {
+    const previous = (entries as PairShard).flatMap(([keyword, list]) => list.map(([token, value]): [string, Slots] => [pairKey(keyword, token), value]))
+    return pairShardFile(mergeShard(previous, postings))
+  })
+  if (!tokensDone || !pairsDone) return null
+  for (let chunk = 0; chunk < firstNewChunk(count, docs.length, chunkSize); chunk += 1) kept.push(metaFile(chunk))
+  for (let id = 0; id < count; id += 1) kept.push(textFile(id))
+  addArticleFiles(files, docs, count, options)
+  return { files, kept }
 }
 
-/** The index files of documents in id order, with their token and pair shards' files. */
-function indexFiles(docs: IndexInput[], tokenShards: string[], pairShards: string[], options: BuildOptions): Map<string, string> {
+/** The first metadata chunk that holds an id from `from` on (none: the chunk count). */
+const firstNewChunk = (from: number, count: number, chunkSize: number) => (from < count ? Math.floor(from / chunkSize) : Math.ceil(count / chunkSize))
+
+/** The metadata chunks and texts of the ids from `from` on, and the manifest. */
+function addArticleFiles(files: Map<string, string>, docs: IndexInput[], from: number, options: BuildOptions): void {
   const { shardCount, pairShardCount, chunkSize } = layout(docs.length, options)
-  const files = new Map<string, string>()
-  tokenShards.forEach((shard, i) => files.set(shardFile(i), shard))
-  pairShards.forEach((shard, i) => files.set(pairFile(i), shard))
-  for (let start = 0; start < docs.length; start += chunkSize) {
+  for (let start = firstNewChunk(from, docs.length, chunkSize) * chunkSize; start < docs.length; start += chunkSize) {
     files.set(metaFile(start / chunkSize), JSON.stringify(docs.slice(start, start + chunkSize).map(metaRow)))
   }
-  docs.forEach((doc, id) => files.set(textFile(id), doc.text))
+  for (let id = from; id < docs.length; id += 1) files.set(textFile(id), (docs[id] as IndexInput).text)
   const editionList = [...new Set(docs.map((doc) => doc.edition))].sort()
-  const hash = createHash('sha256')
-  for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0')
   const manifest: Manifest = {
     version: INDEX_VERSION,
-    hash: hash.digest('hex').slice(0, 16),
     shards: shardCount,
     pairShards: pairShardCount,
     chunkSize,
@@ -326,5 +335,4 @@ function indexFiles(docs: IndexInput[], tokenShards: string[], pairShards: strin
     built: new Date().toISOString(),
   }
   files.set(manifestFile, JSON.stringify(manifest))
-  return files
 }

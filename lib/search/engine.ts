@@ -169,7 +169,7 @@ function checkManifest(value: unknown): string | null {
   if (typeof value.editions !== 'string' || value.editions.length !== value.count)
     return `has ${typeof value.editions === 'string' ? value.editions.length : 'no'} edition codes for ${value.count} articles`
   const stories = value.stories
-  if (!isIdList(stories) || stories.length !== value.count || stories.some((back, id) => back > id)) return 'has no valid story list'
+  if (!isIdList(stories) || stories.length !== value.count || stories.some((ahead, id) => id + ahead >= (value.count as number))) return 'has no valid story list'
   return null
 }
 
@@ -353,14 +353,14 @@ export class SearchEngine {
 
     const editionOf = (id: number) => manifest.editionList[Number(manifest.editions[id])] as Locale
     const tiers = this.match(clauses, (id) => regionOf(editionOf(id)))
-    // Title hits first, then newest first (ids are ranks by recency).
-    let ids = tiers.flatMap((tier) => tier.sort((a, b) => a - b))
+    // Title hits first, then newest first (ids count from the oldest article).
+    let ids = tiers.flatMap((tier) => tier.sort((a, b) => b - a))
     if (edition !== 'all') ids = ids.filter((id) => editionOf(id) === edition)
     if (prefer) ids = [...ids.filter((id) => editionOf(id) === prefer), ...ids.filter((id) => editionOf(id) !== prefer)]
 
     const stories = new Map<number, { id: number; duplicates: number }>()
     for (const id of ids) {
-      const first = id - (manifest.stories[id] ?? 0)
+      const first = id + (manifest.stories[id] ?? 0)
       const story = stories.get(first)
       if (story) story.duplicates++
       else stories.set(first, { id, duplicates: 0 })

@@ -1,18 +1,17 @@
 /**
  * The on-disk shape of the search index under public/search/: one manifest, FlexSearch's index
  * split into shards by token hash, metadata in chunks of consecutive ids, and one plain-text file
- * per article for snippets. Ids are ranks by recency (0 = newest), so id order is date order.
+ * per article for snippets. Ids count articles from the oldest (0 = oldest), so id order is date
+ * order and a newly published article takes the next id: nothing indexed moves.
  */
 import type { Locale } from '@/i18n/routing'
 import { Index, type IndexOptions } from 'flexsearch'
 import { hashToken, pairKey } from './encoder'
 
-export const INDEX_VERSION = 3
+export const INDEX_VERSION = 4
 
 export interface Manifest {
   version: number
-  /** Hash of every file's content: changes whenever the index does (cache busting). */
-  hash: string
   /** Shards of single tokens (FlexSearch's `map`). */
   shards: number
   /** Shards of neighbouring-token pairs (FlexSearch's `ctx`, the phrase index). */
@@ -23,8 +22,8 @@ export interface Manifest {
   /** One character per id: the index into editionList, so editions filter before any fetch. */
   editions: string
   /**
-   * Per id, how far back its story's first (newest) copy is: 0 for a story's first copy, n when
-   * article id − n has the same folded title within 48 hours. Lets results collapse before any fetch.
+   * Per id, how far forward its story's newest copy is: 0 for a story's newest copy, n when
+   * article id + n has the same folded title within 48 hours. Lets results collapse before any fetch.
    */
   stories: number[]
   built: string
@@ -37,10 +36,10 @@ export function encodeIds(ids: readonly number[]): number[] {
   return ids.map((id, i) => (i === 0 ? id : id - (ids[i - 1] as number)))
 }
 
-/** The ids a stored list holds, each moved up by `shift`. */
-export function decodeIds(deltas: readonly number[], shift = 0): number[] {
+/** The ids a stored list holds. */
+export function decodeIds(deltas: readonly number[]): number[] {
   let id = 0
-  return deltas.map((delta, i) => (id = i === 0 ? delta + shift : id + delta))
+  return deltas.map((delta) => (id += delta))
 }
 
 /** FlexSearch `map` entries: `[token, slots]`. */
