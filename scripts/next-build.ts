@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { env } from '../lib/env'
+import { BODY_CACHE_PATH, BODY_CACHE_SWITCH } from '../lib/content/output'
 import { hashSources } from './source-hash'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
@@ -118,6 +119,9 @@ export function runStep(command: string, args: string[], env: Record<string, str
 
 const nextBuild = (args: string[], env?: Record<string, string>) => runStep(process.execPath, [nextBin, 'build', ...args], env)
 
+/** A page generation on the last compile: it keeps the article bodies it renders for the next one (lib/content/body-cache.ts). */
+const generate = (env?: Record<string, string>) => nextBuild(['--experimental-build-mode', 'generate'], { ...env, [BODY_CACHE_SWITCH]: '1' })
+
 /** Removes the pages the last build generated (generatePages writes them again). */
 export function removeGeneratedPages(plan: PagesPlan): void {
   removePages(path.join(plan.distDir, 'server', 'app'))
@@ -127,7 +131,7 @@ export function removeGeneratedPages(plan: PagesPlan): void {
 /** Generates the pages on the last full build's compile (plan.generateOnly); false when that failed. */
 export function generatePages(env?: Record<string, string>): Promise<boolean> {
   console.log('build: nothing compiled has changed since the last full build: generating the pages again on its compile')
-  return nextBuild(['--experimental-build-mode', 'generate'], env)
+  return generate(env)
 }
 
 /**
@@ -145,13 +149,15 @@ export function generatePages(env?: Record<string, string>): Promise<boolean> {
  */
 export async function compilePages(plan: PagesPlan, beside?: () => Promise<void>): Promise<boolean> {
   rmSync(fingerprintFile(plan.distDir), { force: true })
+  // Bodies rendered by the last compile's code are not this one's.
+  rmSync(path.join(plan.distDir, BODY_CACHE_PATH), { recursive: true, force: true })
   if (plan.packedByTraces) {
     await beside?.()
     if (!(await nextBuild([]))) return false
   } else {
     if (!(await nextBuild(['--experimental-build-mode', 'compile']))) return false
     console.log('build: compiled; generating the pages on this compile')
-    const [generated, besideDone] = await Promise.allSettled([nextBuild(['--experimental-build-mode', 'generate']), beside?.()])
+    const [generated, besideDone] = await Promise.allSettled([generate(), beside?.()])
     if (besideDone.status === 'rejected') throw besideDone.reason
     if (generated.status === 'rejected') throw generated.reason
     if (!generated.value) return false

@@ -13,7 +13,8 @@ import { env } from '../env'
 import { locales, type Locale } from '@/i18n/routing'
 import { articlePath } from '@/lib/paths'
 import { selectFrontPage, type FrontPage } from './front-page'
-import { CATALOG_PATH } from './output'
+import { keptBody } from './body-cache'
+import { CATALOG_PATH, PROJECT_DIR } from './output'
 import { CATALOG_RELOAD_MS } from './freshness.mjs'
 import { waitForContentBuild } from './gate'
 import { renderMarkdown, type RenderedBody } from './markdown'
@@ -23,10 +24,6 @@ import type { ArticleMeta, TermRef } from './types'
 export type { ArticleMeta, TermRef } from './types'
 export type { FrontPage, FrontPageSection } from './front-page'
 export type { RenderedBody, TocEntry } from './markdown'
-
-// Read at run time, not bundled: the ignore hint keeps Turbopack from tracing thousands of files
-// (next.config.mjs ships them to serverless functions instead).
-const PROJECT_DIR = path.join(/* turbopackIgnore: true */ process.cwd())
 
 export interface Page<T> {
   items: T[]
@@ -359,7 +356,8 @@ async function readBody(article: ArticleMeta): Promise<string> {
  * Bodies rendered lately are kept (state.bodies): an edition's three feeds carry the same newest
  * articles its pages show, and a body is rendered once for all of them while its Markdown and the
  * page's title and source stay the same (so an edited article renders again). Enough for every
- * edition's feed; the oldest goes first.
+ * edition's feed; the oldest goes first. A build's page generation also keeps them on disk for the
+ * next generation on the same compile (lib/content/body-cache.ts).
  */
 const RENDERED_BODIES_KEPT = 256
 
@@ -370,7 +368,7 @@ export const getArticleBody = cache(async (article: ArticleMeta): Promise<Render
   const input = JSON.stringify(options) + markdown
   const kept = state.bodies.get(article.bodyFile)
   state.bodies.delete(article.bodyFile)
-  const body = kept?.input === input ? kept.body : renderMarkdown(markdown, options)
+  const body = kept?.input === input ? kept.body : keptBody(input, () => renderMarkdown(markdown, options))
   state.bodies.set(article.bodyFile, { input, body })
   if (state.bodies.size > RENDERED_BODIES_KEPT) state.bodies.delete(state.bodies.keys().next().value as string)
   // A failed render is not kept: the next request tries again (and reports its own error).
