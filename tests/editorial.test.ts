@@ -199,4 +199,20 @@ describe('related means related', () => {
     expect(related.get('a')).toEqual(['c', 'b'])
     expect(related.get('d')).toEqual([])
   })
+
+  it('keeps the best few of many candidates: the first of the whole ranking, ties and all', () => {
+    const article = (i: number) => ({
+      key: `k${i}`,
+      source: `s${i % 3}`,
+      time: i % 7,
+      title: `新闻 ${i % 9}号 ${i % 5 ? '台积电' : '英伟达'}`,
+      summary: '',
+      topics: [{ slug: `t${i % 4}`, name: '' }, ...(i % 6 ? [] : [{ slug: 'rare', name: '' }])],
+    })
+    const articles = Array.from({ length: 80 }, (_, i) => article(i))
+    const whole = relateArticles(articles, articles.length)
+    const five = relateArticles(articles)
+    expect([...whole.values()].every((list) => list.length > 5)).toBe(true)
+    for (const { key } of articles) expect(five.get(key), key).toEqual(whole.get(key)?.slice(0, 5))
+  })
 })
