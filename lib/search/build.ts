@@ -220,7 +220,13 @@ function mergeShard(previous: Iterable<[string, Slots]>, fresh: Postings): Map<s
       entries.set(key, [title, body])
     } else {
       const added = idsOf(kept)
-      entries.set(key, encodeSlots([[...decodeIds(title), ...added[0]], [...decodeIds(body), ...added[1]]]))
+      entries.set(
+        key,
+        encodeSlots([
+          [...decodeIds(title), ...added[0]],
+          [...decodeIds(body), ...added[1]],
+        ]),
+      )
     }
   }
   for (const [key, kept] of fresh) if (!entries.has(key)) entries.set(key, encodeSlots(idsOf(kept)))
