@@ -7,10 +7,6 @@ import { encode } from '@/lib/search/encoder'
 import type { ArticleMeta } from './types'
 
 type Candidate = Pick<ArticleMeta, 'key' | 'source' | 'time' | 'title' | 'summary' | 'topics'>
-interface Scored {
-  j: number
-  score: number
-}
 
 export const RELATED_COUNT = 5
 /** Text alone relates two articles only when this similar; a shared topic always counts. */
@@ -52,72 +48,34 @@ export function relateArticles(articles: Candidate[], count = RELATED_COUNT): Ma
   )
   const topicWeight = (slug: string) => Math.log(1 + n / (topicDf.get(slug)?.length ?? n))
 
-  // Scores accumulate per other article in flat arrays (the same sums, in the same order, as a map
-  // per article would give, for a fraction of the time); `touched` lists the articles scored.
-  const textScore = new Float64Array(n)
-  const topicScore = new Float64Array(n)
-  const seen = new Uint8Array(n)
-  const touched: number[] = []
-  const touch = (j: number) => {
-    if (!seen[j]) {
-      seen[j] = 1
-      touched.push(j)
-    }
-  }
-  // Newest first within a source (ties in their given order): the fill-in when nothing relates.
-  const bySource = new Map<string, number[]>()
-  articles.forEach((a, i) => {
-    const list = bySource.get(a.source)
-    if (list) list.push(i)
-    else bySource.set(a.source, [i])
-  })
-  for (const list of bySource.values()) list.sort((a, b) => articles[b]!.time - articles[a]!.time)
-  /** Better first: higher score, then newer, then earlier in the list. */
-  const before = (a: Scored, b: Scored) => b.score - a.score || articles[b.j]!.time - articles[a.j]!.time || a.j - b.j
-
   const related = new Map<string, string[]>()
   articles.forEach((article, i) => {
+    const text = new Map<number, number>()
     for (const token of tokens[i]!) {
       if (!useful(token)) continue
       const w = idf(token) ** 2
-      for (const j of postings.get(token) ?? []) {
-        if (j === i) continue
-        textScore[j] = textScore[j]! + w
-        touch(j)
-      }
+      for (const j of postings.get(token) ?? []) if (j !== i) text.set(j, (text.get(j) ?? 0) + w)
     }
+    const topics = new Map<number, number>()
     const ownWeight = article.topics.reduce((sum, t) => sum + topicWeight(t.slug), 0) || 1
     for (const topic of article.topics) {
       const w = topicWeight(topic.slug) / ownWeight
-      for (const j of topicDf.get(topic.slug) ?? []) {
-        if (j === i) continue
-        topicScore[j] = topicScore[j]! + w
-        touch(j)
-      }
+      for (const j of topicDf.get(topic.slug) ?? []) if (j !== i) topics.set(j, (topics.get(j) ?? 0) + w)
     }
-    // The best `count`, kept in order as they come (a sort of every candidate took most of the time).
-    const best: Scored[] = []
-    for (const j of touched) {
-      const similarity = textScore[j]! / (norms[i]! * norms[j]!)
-      const shared = topicScore[j]!
-      textScore[j] = 0
-      topicScore[j] = 0
-      seen[j] = 0
-      if (!(shared > 0 || similarity >= MIN_TEXT_SIMILARITY)) continue
-      const candidate = { j, score: shared + similarity }
-      if (best.length === count && before(candidate, best[count - 1]!) >= 0) continue
-      let at = best.length
-      while (at > 0 && before(candidate, best[at - 1]!) < 0) at--
-      best.splice(at, 0, candidate)
-      if (best.length > count) best.pop()
+    const scored: { j: number; score: number }[] = []
+    for (const j of new Set([...text.keys(), ...topics.keys()])) {
+      const similarity = (text.get(j) ?? 0) / (norms[i]! * norms[j]!)
+      const shared = topics.get(j) ?? 0
+      if (shared > 0 || similarity >= MIN_TEXT_SIMILARITY) scored.push({ j, score: shared + similarity })
     }
-    touched.length = 0
-    let chosen = best.map(({ j }) => articles[j]!.key)
+    scored.sort((a, b) => b.score - a.score || articles[b.j]!.time - articles[a.j]!.time || a.j - b.j)
+    let chosen = scored.slice(0, count).map(({ j }) => articles[j]!.key)
     if (chosen.length === 0) {
-      chosen = (bySource.get(article.source) ?? [])
-        .filter((j) => j !== i)
+      chosen = articles
+        .filter((other) => other !== article && other.source === article.source)
+        .sort((a, b) => b.time - a.time)
         .slice(0, count)
-        .map((j) => articles[j]!.key)
+        .map((other) => other.key)
     }
     related.set(article.key, chosen)
   })
