@@ -8,12 +8,12 @@
  * extended with FlexSearch's index of the new ones (lib/search/build.ts extendSearchIndex: the
  * same files), writing only the files that change; anything else, or --full, builds it whole.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
-import { link, rm, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { editionHref } from '@/i18n/routing'
 import { environmentView, getSearchDocuments, unpublishedState } from '@/lib/content'
 import { buildSearchIndex, extendSearchIndex, type IndexInput } from '@/lib/search/build'
+import { writeIndexFolder } from '@/lib/search/write'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
 const outArg = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined
@@ -40,44 +40,14 @@ const previous = (file: string) => {
   }
 }
 
-/**
- * Writes the index beside the old one, then swaps it in, so a running server never serves half
- * of one. The files the update keeps are hard links to the old index's (nothing copied); the
- * others are written a few at a time (thousands of files: one by one took seconds). False when a
- * kept file is not there to link (the caller builds whole).
- */
-async function writeIndex(files: Map<string, string>, kept: readonly string[]): Promise<boolean> {
-  await Promise.all([rm(tmpDir, { recursive: true, force: true }), rm(oldDir, { recursive: true, force: true })])
-  for (const dir of new Set([...files.keys(), ...kept].map((name) => path.dirname(path.join(tmpDir, name))))) mkdirSync(dir, { recursive: true })
-  const links = [...kept]
-  const queue = [...files]
-  try {
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        for (let name = links.pop(); name !== undefined; name = links.pop()) await link(path.join(outDir, name), path.join(tmpDir, name))
-        for (let next = queue.pop(); next; next = queue.pop()) await writeFile(path.join(tmpDir, next[0]), next[1])
-      }),
-    )
-  } catch (error) {
-    if (kept.length === 0) throw error
-    console.warn(`search index: the last index could not be kept (${error instanceof Error ? error.message : String(error)}): building it whole`)
-    return false
-  }
-  if (existsSync(outDir)) renameSync(outDir, oldDir)
-  renameSync(tmpDir, outDir)
-  await rm(oldDir, { recursive: true, force: true })
-  return true
-}
-
-const tmpDir = `${outDir}.tmp`
-const oldDir = `${outDir}.old`
 let update = process.argv.includes('--full') ? null : extendSearchIndex(input, previous)
 let files = update?.files ?? buildSearchIndex(input)
 const built = performance.now()
-if (!(await writeIndex(files, update?.kept ?? []))) {
+if (!(await writeIndexFolder(outDir, files, update?.kept))) {
+  console.warn('search index: a file of the last index could not be kept: building it whole')
   update = null
   files = buildSearchIndex(input)
-  await writeIndex(files, [])
+  await writeIndexFolder(outDir, files)
 }
 const done = performance.now()
 
