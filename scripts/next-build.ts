@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { env } from '../lib/env'
-import { BODY_CACHE_PATH, BODY_CACHE_SWITCH } from '../lib/content/output'
+import { BODY_CACHE_SWITCH } from '../lib/content/output'
 import { hashSources } from './source-hash'
 
 const projectDir = path.resolve(import.meta.dirname, '..')
@@ -80,6 +80,9 @@ export interface PagesPlan {
   packedByTraces: boolean
 }
 
+/** The build folder of a `next build` run with `env` added to this process's environment. */
+const buildFolder = (env?: Record<string, string>) => path.resolve(projectDir, (env?.NEXT_DIST_DIR ?? process.env.NEXT_DIST_DIR)?.trim() || '.next')
+
 /** Where a full build leaves its compile's fingerprint: only a build folder with one holds a compile to generate on. */
 export const fingerprintFile = (distDir: string) => path.join(distDir, 'compile-fingerprint')
 
@@ -89,7 +92,7 @@ export const PLAN_COMPILE = 'would compile and generate the pages'
 
 /** Whether the pages step can skip the compile (`full`: never). */
 export function planPages(full = false): PagesPlan {
-  const distDir = path.resolve(projectDir, process.env.NEXT_DIST_DIR?.trim() || '.next')
+  const distDir = buildFolder()
   const fingerprint = compileFingerprint()
   const previous = existsSync(fingerprintFile(distDir)) ? readFileSync(fingerprintFile(distDir), 'utf8') : null
   // Generating leaves the compile's file traces (*.nft.json), which list the content files: builds
@@ -119,8 +122,11 @@ export function runStep(command: string, args: string[], env: Record<string, str
 
 const nextBuild = (args: string[], env?: Record<string, string>) => runStep(process.execPath, [nextBin, 'build', ...args], env)
 
-/** A page generation on the last compile: it keeps the article bodies it renders for the next one (lib/content/body-cache.ts). */
-const generate = (env?: Record<string, string>) => nextBuild(['--experimental-build-mode', 'generate'], { ...env, [BODY_CACHE_SWITCH]: '1' })
+/** Where page generations keep rendered article bodies for the next one on the same compile (lib/content/body-cache.ts). */
+const bodyCache = (distDir: string) => path.join(distDir, 'cache', 'article-bodies')
+
+/** A page generation on the last compile: it keeps the article bodies it renders for the next one. */
+const generate = (env?: Record<string, string>) => nextBuild(['--experimental-build-mode', 'generate'], { ...env, [BODY_CACHE_SWITCH]: bodyCache(buildFolder(env)) })
 
 /** Removes the pages the last build generated (generatePages writes them again). */
 export function removeGeneratedPages(plan: PagesPlan): void {
@@ -150,7 +156,7 @@ export function generatePages(env?: Record<string, string>): Promise<boolean> {
 export async function compilePages(plan: PagesPlan, beside?: () => Promise<void>): Promise<boolean> {
   rmSync(fingerprintFile(plan.distDir), { force: true })
   // Bodies rendered by the last compile's code are not this one's.
-  rmSync(path.join(plan.distDir, BODY_CACHE_PATH), { recursive: true, force: true })
+  rmSync(bodyCache(plan.distDir), { recursive: true, force: true })
   if (plan.packedByTraces) {
     await beside?.()
     if (!(await nextBuild([]))) return false

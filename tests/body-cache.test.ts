@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { keptBody } from '@/lib/content/body-cache'
 import type { RenderedBody } from '@/lib/content/markdown'
-import { BODY_CACHE_PATH, BODY_CACHE_SWITCH } from '@/lib/content/output'
+import { BODY_CACHE_SWITCH } from '@/lib/content/output'
 import { tempDir } from './helpers'
 
 /**
@@ -14,11 +14,9 @@ const body = (html: string): RenderedBody => ({ html, toc: [{ id: 'a', text: 'A'
 
 /** A build folder for one test, with the generation's environment set (or only part of it). */
 function generation(settings: { switch?: boolean; phase?: boolean } = {}) {
-  const distDir = tempDir('body-cache')
-  vi.stubEnv('NEXT_DIST_DIR', distDir)
-  vi.stubEnv(BODY_CACHE_SWITCH, settings.switch === false ? '' : '1')
+  const dir = path.join(tempDir('body-cache'), 'cache', 'article-bodies')
+  vi.stubEnv(BODY_CACHE_SWITCH, settings.switch === false ? '' : dir)
   vi.stubEnv('NEXT_PHASE', settings.phase === false ? 'phase-production-server' : 'phase-production-build')
-  const dir = path.join(distDir, BODY_CACHE_PATH)
   const files = () => (existsSync(dir) ? readdirSync(dir) : [])
   return { dir, files }
 }

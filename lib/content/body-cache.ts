@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RenderedBody } from './markdown'
-import { BODY_CACHE_PATH, BODY_CACHE_SWITCH, PROJECT_DIR } from './output'
+import { BODY_CACHE_SWITCH } from './output'
 
-/** The folder, while a build script's page generation asked for it; null otherwise. */
+/** The folder a build script's page generation named; null otherwise. */
 function cacheDir(): string | null {
-  if (process.env[BODY_CACHE_SWITCH] !== '1' || process.env.NEXT_PHASE !== 'phase-production-build') return null
-  return path.resolve(PROJECT_DIR, process.env.NEXT_DIST_DIR?.trim() || '.next', BODY_CACHE_PATH)
+  const dir = process.env[BODY_CACHE_SWITCH]?.trim()
+  return dir && process.env.NEXT_PHASE === 'phase-production-build' ? dir : null
 }
 
 const isBody = (value: unknown): value is RenderedBody =>

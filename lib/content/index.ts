@@ -14,7 +14,7 @@ import { locales, type Locale } from '@/i18n/routing'
 import { articlePath } from '@/lib/paths'
 import { selectFrontPage, type FrontPage } from './front-page'
 import { keptBody } from './body-cache'
-import { CATALOG_PATH, PROJECT_DIR } from './output'
+import { CATALOG_PATH } from './output'
 import { CATALOG_RELOAD_MS } from './freshness.mjs'
 import { waitForContentBuild } from './gate'
 import { renderMarkdown, type RenderedBody } from './markdown'
@@ -24,6 +24,10 @@ import type { ArticleMeta, TermRef } from './types'
 export type { ArticleMeta, TermRef } from './types'
 export type { FrontPage, FrontPageSection } from './front-page'
 export type { RenderedBody, TocEntry } from './markdown'
+
+// Read at run time, not bundled: the ignore hint keeps Turbopack from tracing thousands of files
+// (next.config.mjs ships them to serverless functions instead).
+const PROJECT_DIR = path.join(/* turbopackIgnore: true */ process.cwd())
 
 export interface Page<T> {
   items: T[]

@@ -318,8 +318,8 @@ export function extendSearchIndex(input: IndexInput[], read: (file: string) => s
   return { files, kept }
 }
 
-/** The first metadata chunk that holds an id from `from` on (none: the chunk count). */
-const firstNewChunk = (from: number, count: number, chunkSize: number) => (from < count ? Math.floor(from / chunkSize) : Math.ceil(count / chunkSize))
+/** The first metadata chunk that holds an id from `from` on, of `total` ids (none: the chunk count). */
+const firstNewChunk = (from: number, total: number, chunkSize: number) => (from < total ? Math.floor(from / chunkSize) : Math.ceil(total / chunkSize))
 
 /** The metadata chunks and texts of the ids from `from` on, and the manifest. */
 function addArticleFiles(files: Map<string, string>, docs: IndexInput[], from: number, options: BuildOptions): void {
