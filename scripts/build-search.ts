@@ -44,7 +44,7 @@ let update = process.argv.includes('--full') ? null : extendSearchIndex(input, p
 let files = update?.files ?? buildSearchIndex(input)
 const built = performance.now()
 if (!(await writeIndexFolder(outDir, files, update?.kept))) {
-  console.warn('search index: a file of the last index could not be kept: building it whole')
+  console.warn('search index: building it whole')
   update = null
   files = buildSearchIndex(input)
   await writeIndexFolder(outDir, files)

@@ -10,8 +10,9 @@ import path from 'node:path'
 
 /**
  * Replaces the index in `outDir` with `files` (path relative to the folder → content) and the old
- * index's `kept` files. False, with the old index left as it was, when a kept file cannot be
- * linked (the caller then builds the index whole); any other failure throws.
+ * index's `kept` files. False, with the old index left as it was and a warning naming the file,
+ * when a kept file cannot be linked (the caller then builds the index whole); any other failure
+ * throws.
  */
 export async function writeIndexFolder(outDir: string, files: Map<string, string>, kept: readonly string[] = []): Promise<boolean> {
   const tmpDir = `${outDir}.tmp`
@@ -20,7 +21,9 @@ export async function writeIndexFolder(outDir: string, files: Map<string, string
   for (const dir of new Set([...files.keys(), ...kept].map((name) => path.dirname(path.join(tmpDir, name))))) mkdirSync(dir, { recursive: true })
   try {
     await inParallel(kept, (name) => link(path.join(outDir, name), path.join(tmpDir, name)))
-  } catch {
+  } catch (error) {
+    // The file system's message names the file (e.g. ENOENT … link '<old>' -> '<new>').
+    console.warn(`search index: a file of the last index could not be kept (${error instanceof Error ? error.message : String(error)})`)
     await rm(tmpDir, { recursive: true, force: true })
     return false
   }
